@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Data;
+using TalentCloud.Core.Organizations;
+using TalentCloud.Core.Profiles;
+
+namespace TalentCloud.Core.Accounts;
+
+/// <summary>The role a home page is built for.</summary>
+public enum HomeRole
+{
+    Visitor = 0,
+    Freelancer = 1,
+    AgencyOwner = 2,
+    EnterpriseOwner = 3,
+    HiringManager = 4,
+    ClientOwner = 5,
+    PlatformAdmin = 6,
+    /// <summary>Signed in, but with neither a profile nor an organisation.</summary>
+    Member = 7,
+}
+
+public sealed record ProfileLink(ProfileKind Kind, string Handle, string DisplayName)
+{
+    public string Url => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
+}
+
+public sealed record OrganizationSummary(int Id, string Name, bool IsEnterprise, OrganizationRole Role, IReadOnlyList<string> CloudNames);
+
+/// <summary>What a signed-in user is and owns, for the home page and the top bar.</summary>
+public sealed record AccountOverview(HomeRole Role, string DisplayName, IReadOnlyList<ProfileLink> Profiles, OrganizationSummary? Organization);
+
+public sealed class AccountOverviewService(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<AccountOverview> GetAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsSignedIn)
+        {
+            return new AccountOverview(HomeRole.Visitor, "", [], null);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var profiles = await db.Profiles.AsNoTracking()
+            .Where(p => p.OwnerUserId == actor.UserId)
+            .OrderBy(p => p.Id)
+            .Select(p => new ProfileLink(p.Kind, p.Handle, p.DisplayName))
+            .ToListAsync(ct);
+
+        OrganizationSummary? organization = null;
+        if (actor.Organizations.Count > 0)
+        {
+            var (orgId, role) = actor.Organizations.OrderBy(o => o.Key).First();
+            var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct);
+            var clouds = org.HasEnterpriseSubscription
+                ? await db.Clouds.Where(c => c.OrganizationId == orgId).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct)
+                : [];
+            organization = new OrganizationSummary(org.Id, org.Name, org.HasEnterpriseSubscription, role, clouds);
+        }
+
+        var homeRole = actor switch
+        {
+            { IsPlatformAdmin: true } => HomeRole.PlatformAdmin,
+            _ when organization is { IsEnterprise: true, Role: OrganizationRole.Owner } => HomeRole.EnterpriseOwner,
+            _ when organization is { IsEnterprise: true } => HomeRole.HiringManager,
+            _ when organization is not null => HomeRole.ClientOwner,
+            _ when profiles.Any(p => p.Kind == ProfileKind.Agency) => HomeRole.AgencyOwner,
+            _ when profiles.Count > 0 => HomeRole.Freelancer,
+            _ => HomeRole.Member,
+        };
+        return new AccountOverview(homeRole, actor.DisplayName, profiles, organization);
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace TalentCloud.Core.Accounts;
+
+/// <summary>A person who signs in. What they can do follows from their profile, organisation and roles.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public const int DisplayNameMaxLength = 100;
+
+    /// <summary>The name shown in the top bar and to the people this user deals with.</summary>
+    public string DisplayName { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Clouds;
+using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Organizations;
+using TalentCloud.Core.Profiles;
+
+namespace TalentCloud.Core.Data;
+
+internal sealed class AppUserEntityTypeConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder) =>
+        builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+}
+
+internal sealed class OrganizationEntityTypeConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
+        builder.Property(o => o.Description).HasMaxLength(Organization.DescriptionMaxLength);
+        builder.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganizationId);
+    }
+}
+
+internal sealed class OrganizationMemberEntityTypeConfiguration : IEntityTypeConfiguration<OrganizationMember>
+{
+    public void Configure(EntityTypeBuilder<OrganizationMember> builder)
+    {
+        builder.HasKey(m => new { m.OrganizationId, m.UserId });
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId);
+    }
+}
+
+internal sealed class ProfileEntityTypeConfiguration : IEntityTypeConfiguration<Profile>
+{
+    public void Configure(EntityTypeBuilder<Profile> builder)
+    {
+        builder.Property(p => p.DisplayName).HasMaxLength(Profile.DisplayNameMaxLength);
+        builder.Property(p => p.Handle).HasMaxLength(Profile.HandleMaxLength);
+        builder.Property(p => p.Title).HasMaxLength(Profile.TitleMaxLength);
+        builder.Property(p => p.Bio).HasMaxLength(Profile.BioMaxLength);
+        builder.Property(p => p.Country).HasMaxLength(Profile.CountryLength);
+        builder.HasIndex(p => p.Handle).IsUnique();
+        builder.HasIndex(p => p.OwnerUserId);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.OwnerUserId);
+        builder.HasMany(p => p.Skills).WithOne().HasForeignKey(s => s.ProfileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProfileSkillEntityTypeConfiguration : IEntityTypeConfiguration<ProfileSkill>
+{
+    public void Configure(EntityTypeBuilder<ProfileSkill> builder)
+    {
+        builder.HasKey(s => new { s.ProfileId, s.Name });
+        builder.Property(s => s.Name).HasMaxLength(Profile.SkillMaxLength).UseCollation("NOCASE");
+        builder.HasIndex(s => s.Name);
+    }
+}
+
+internal sealed class CloudEntityTypeConfiguration : IEntityTypeConfiguration<Cloud>
+{
+    public void Configure(EntityTypeBuilder<Cloud> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(Cloud.NameMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(Cloud.DescriptionMaxLength);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
+        builder.HasIndex(c => c.OrganizationId);
+    }
+}
+
+internal sealed class CloudMembershipEntityTypeConfiguration : IEntityTypeConfiguration<CloudMembership>
+{
+    public void Configure(EntityTypeBuilder<CloudMembership> builder)
+    {
+        builder.HasIndex(m => new { m.CloudId, m.ProfileId }).IsUnique();
+        builder.HasIndex(m => new { m.ProfileId, m.Status });
+        builder.HasOne<Cloud>().WithMany().HasForeignKey(m => m.CloudId);
+        builder.HasOne<Profile>().WithMany().HasForeignKey(m => m.ProfileId);
+    }
+}
+
+internal sealed class OutboxEmailEntityTypeConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> builder)
+    {
+        builder.Property(e => e.Subject).HasMaxLength(OutboxEmail.SubjectMaxLength);
+        builder.HasIndex(e => e.SentAt);
+    }
+}

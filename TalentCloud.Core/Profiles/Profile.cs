@@ -1,0 +1,51 @@
+namespace TalentCloud.Core.Profiles;
+
+public enum ProfileKind
+{
+    Freelancer = 1,
+    Agency = 2,
+}
+
+/// <summary>
+/// A freelancer's or an agency's public profile. Freelancers own theirs; an agency's is owned by the agency owner.
+/// Both kinds join clouds, apply to jobs and appear in search the same way, so they share one entity.
+/// </summary>
+public sealed class Profile
+{
+    public const int DisplayNameMaxLength = 100;
+    public const int HandleMaxLength = 64;
+    public const int TitleMaxLength = 120;
+    public const int BioMaxLength = 4000;
+    public const int CountryLength = 2;
+    public const int SkillMaxLength = 40;
+    public const int MaxSkills = 30;
+    public const int MaxHourlyRate = 1000;
+
+    public int Id { get; set; }
+    public ProfileKind Kind { get; set; }
+    public string OwnerUserId { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Unique address part: lower-case letters, digits and dashes.</summary>
+    public string Handle { get; set; } = "";
+
+    public string Title { get; set; } = "";
+    public string Bio { get; set; } = "";
+
+    /// <summary>ISO 3166-1 alpha-2 code, upper case.</summary>
+    public string Country { get; set; } = "";
+
+    /// <summary>Whole US dollars per hour.</summary>
+    public int HourlyRate { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<ProfileSkill> Skills { get; set; } = [];
+}
+
+/// <summary>One skill of a profile, stored as its own row so skills can be indexed and matched.</summary>
+public sealed class ProfileSkill
+{
+    public int ProfileId { get; set; }
+    public string Name { get; set; } = "";
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Data;
+using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Visibility;
+
+namespace TalentCloud.Core.Profiles;
+
+/// <summary>A public profile as one viewer may see it.</summary>
+public sealed record ProfilePageView(
+    int Id,
+    ProfileKind Kind,
+    string Handle,
+    string DisplayName,
+    string Title,
+    string Bio,
+    string Country,
+    int HourlyRate,
+    IReadOnlyList<string> Skills,
+    bool IsOwnProfile,
+    MembershipPanel Memberships);
+
+public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory)
+{
+    /// <summary>
+    /// The public profile at <c>/freelancers/{handle}</c> or <c>/agencies/{handle}</c>, or null when there is none
+    /// (unknown, malformed or over-long handle, or a handle of the other kind).
+    /// </summary>
+    public async Task<ProfilePageView?> GetPublicProfileAsync(Actor viewer, ProfileKind kind, string? handle, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!ProfileHandle.IsValid(handle))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var profile = await db.Profiles.AsNoTracking()
+            .Include(p => p.Skills)
+            .SingleOrDefaultAsync(p => p.Handle == handle && p.Kind == kind, ct);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        var panel = await GetMembershipPanelAsync(db, viewer, profile.Id, ct);
+        return new ProfilePageView(
+            profile.Id, profile.Kind, profile.Handle, profile.DisplayName, profile.Title, profile.Bio,
+            profile.Country, profile.HourlyRate,
+            [.. profile.Skills.Select(s => s.Name).Order(StringComparer.OrdinalIgnoreCase)],
+            viewer.OwnsProfile(profile.Id),
+            panel);
+    }
+
+    /// <summary>The memberships panel of one profile for one viewer, decided by <see cref="MembershipVisibility"/>.</summary>
+    internal static async Task<MembershipPanel> GetMembershipPanelAsync(AppDbContext db, Actor viewer, int profileId, CancellationToken ct)
+    {
+        var rows = await (from m in db.CloudMemberships
+                          join c in db.Clouds on m.CloudId equals c.Id
+                          where m.ProfileId == profileId && m.Status == MembershipStatus.Active
+                          select new { m.ProfileId, c.OrganizationId, m.Status, c.Name })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return MembershipVisibility.Compose(
+            viewer,
+            rows.Select(r => (new MembershipFacts(r.ProfileId, r.OrganizationId, r.Status), r.Name)));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Radzen;
+using TalentCloud.Core;
+using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Data;
+using TalentCloud.Core.Seeding;
+using TalentCloud.Web.Components.Account;
+
+namespace TalentCloud.Web;
+
+/// <summary>Composition of the web app: everything Program.cs wires, in one place.</summary>
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddTalentCloudWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+
+        services.AddTalentCloudCore(ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<CurrentActor>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization();
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IEmailSender<AppUser>, OutboxEmailSender>();
+        return builder;
+    }
+
+    /// <summary>Makes a relative SQLite file path relative to the content root, so the app finds its database wherever it starts.</summary>
+    public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var raw = configuration.GetConnectionString("TalentCloud") ?? "Data Source=App_Data/talentcloud.db";
+        var csb = new SqliteConnectionStringBuilder(raw);
+        if (!string.IsNullOrEmpty(csb.DataSource)
+            && csb.DataSource != ":memory:"
+            && csb.Mode != SqliteOpenMode.Memory
+            && !Path.IsPathRooted(csb.DataSource))
+        {
+            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+        }
+
+        return csb.ToString();
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = new DemoWorldOptions();
+        app.Configuration.GetSection("Seed").Bind(options);
+        var seed = app.Configuration.GetValue<bool>("Seed:DemoWorld");
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seed, options);
+    }
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/Account/Logout", async (ClaimsPrincipal user, SignInManager<AppUser> signInManager) =>
+        {
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect("~/");
+        });
+        return endpoints;
+    }
+}
