@@ -26,6 +26,28 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>
+    /// Identity over the app's database with the account policy: lockout after 5 failures for 5 minutes,
+    /// passwords of at least 12 characters without composition rules, 210,000 PBKDF2 iterations (set above).
+    /// </summary>
+    public static IdentityBuilder AddTalentCloudIdentity(this IServiceCollection services) =>
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+
     private static void TryAddTimeProvider(this IServiceCollection services)
     {
         if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))

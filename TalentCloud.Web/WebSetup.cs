@@ -34,22 +34,7 @@ public static class WebSetup
             .AddIdentityCookies();
         services.AddAuthorization();
 
-        services.AddIdentityCore<AppUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = true;
-                options.User.RequireUniqueEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>()
+        services.AddTalentCloudIdentity()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<IEmailSender<AppUser>, OutboxEmailSender>();

@@ -1,0 +1,84 @@
+using Microsoft.Playwright;
+
+namespace TalentCloud.Tests.Support;
+
+/// <summary>
+/// The app on a real Kestrel port plus a headless Chromium driven by Playwright. Without a Chromium the browser
+/// tests are skipped with that reason, unless TALENTCLOUD_E2E=required (as in CI), when they fail instead.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+    private IPlaywright? playwright;
+
+    public TalentCloudAppFactory App { get; } = new();
+
+    public IBrowser? Browser { get; private set; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string? MissingReason { get; private set; }
+
+    public static bool Required => string.Equals(Environment.GetEnvironmentVariable("TALENTCLOUD_E2E"), "required", StringComparison.OrdinalIgnoreCase);
+
+    public async ValueTask InitializeAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable("TALENTCLOUD_CHROMIUM") is { Length: > 0 } configured
+            ? configured
+            : ChromiumPaths.FirstOrDefault(File.Exists);
+        if (executable is null || !File.Exists(executable))
+        {
+            MissingReason = "No Chromium found (install Debian's 'chromium' package or set TALENTCLOUD_CHROMIUM).";
+            return;
+        }
+
+        BaseAddress = App.StartKestrel();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page; skips or fails when no browser is available.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        if (Browser is null)
+        {
+            if (Required)
+            {
+                Assert.Fail($"Browser tests are required but cannot run: {MissingReason}");
+            }
+
+            Assert.Skip(MissingReason ?? "No browser.");
+        }
+
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using TalentCloud.Core;
+using TalentCloud.Core.Accounts;
+
+namespace TalentCloud.Tests.Support;
+
+/// <summary>The Core service container as the app composes it, over a test database and clock.</summary>
+public static class CoreServices
+{
+    public static ServiceProvider Build(TestDatabase db)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDataProtection();
+        services.AddSingleton<TimeProvider>(db.Clock);
+        services.AddTalentCloudCore(db.ConnectionString);
+        services.AddTalentCloudIdentity().AddDefaultTokenProviders();
+        // Keep the production policy but hash quickly: iteration count is configuration, not a rule under test.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TalentCloud.Core.Data;
+using TalentCloud.Core.Seeding;
+using TalentCloud.Tests.Support;
+
+namespace TalentCloud.Tests.Web;
+
+/// <summary>Sign-in, registration and password reset through the real forms. Own app instance: it locks accounts.</summary>
+public sealed class AccountHttpTests : IAsyncLifetime
+{
+    private readonly TalentCloudAppFactory factory = new() { GeneratedProfiles = 0 };
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task Login_form_has_fields_labelled_Email_and_Password()
+    {
+        var html = await SignIn.AnonymousClient(factory).GetStringAsync("/Account/Login");
+        var doc = await new HtmlParser().ParseDocumentAsync(html);
+        var labels = doc.QuerySelectorAll("form label").ToDictionary(l => l.TextContent.Trim(), l => l.GetAttribute("for"));
+        Assert.Equal("email", labels["Email"]);
+        Assert.Equal("password", labels["Password"]);
+        Assert.NotNull(doc.QuerySelector("input#email"));
+        Assert.Equal("password", doc.QuerySelector("input#password")!.GetAttribute("type"));
+    }
+
+    public static TheoryData<string, string> HomeByRole() => new()
+    {
+        { DemoWorld.AdminEmail, "Platform administration" },
+        { DemoWorld.MariaEmail, "Acme Corp" },
+        { DemoWorld.RajEmail, "hiring manager of Acme Corp" },
+        { DemoWorld.HankEmail, "Globex" },
+        { DemoWorld.CarlEmail, "Talent Clouds come with an Enterprise subscription" },
+        { DemoWorld.FionaEmail, "Welcome, Fiona Park" },
+        { DemoWorld.LeeEmail, "Welcome, Lee Chen" },
+        { DemoWorld.OmarEmail, "Welcome, Omar Haddad" },
+        { DemoWorld.NinaEmail, "Your agency" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HomeByRole))]
+    public async Task Every_demo_account_signs_in_and_sees_a_home_page_for_its_role(string email, string expectedText)
+    {
+        var client = await SignIn.AsAsync(factory, email);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        Assert.Contains(expectedText, html, StringComparison.Ordinal);
+        Assert.Contains("Sign out", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_password_and_unknown_address_get_the_same_answer()
+    {
+        var client = SignIn.AnonymousClient(factory);
+        var wrong = await (await SignIn.PostLoginAsync(client, DemoWorld.LeeEmail, "not the password at all")).Content.ReadAsStringAsync();
+        var unknown = await (await SignIn.PostLoginAsync(client, "nobody@nowhere.test", "not the password at all")).Content.ReadAsStringAsync();
+        var message = "That e-mail and password did not match an account we can sign in.";
+        Assert.Contains(message, wrong, StringComparison.Ordinal);
+        Assert.Contains(message, unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_failed_sign_ins_lock_the_account_even_against_the_right_password()
+    {
+        var client = SignIn.AnonymousClient(factory);
+        for (var i = 0; i < 5; i++)
+        {
+            await SignIn.PostLoginAsync(client, DemoWorld.OmarEmail, "definitely wrong password");
+        }
+
+        var response = await SignIn.PostLoginAsync(client, DemoWorld.OmarEmail, DemoWorld.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("/Account/Lockout", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registration_answers_the_same_for_new_and_existing_addresses_and_the_new_account_works_after_confirming()
+    {
+        var existing = await RegisterAsync(DemoWorld.FionaEmail, "Someone Else");
+        var fresh = await RegisterAsync("newcomer@example.test", "New Comer");
+        Assert.Equal(HttpStatusCode.Redirect, existing.StatusCode);
+        Assert.Equal(existing.StatusCode, fresh.StatusCode);
+        Assert.Equal(existing.Headers.Location, fresh.Headers.Location);
+
+        // Unconfirmed: sign-in answers like a wrong password.
+        var client = SignIn.AnonymousClient(factory);
+        var early = await SignIn.PostLoginAsync(client, "newcomer@example.test", "a long enough password");
+        Assert.NotEqual(HttpStatusCode.Redirect, early.StatusCode);
+
+        string link;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var mails = await db.OutboxEmails.Where(m => m.ToAddress == "newcomer@example.test").ToListAsync();
+            var mail = Assert.Single(mails);
+            Assert.False(await db.OutboxEmails.AnyAsync(m => m.ToAddress == DemoWorld.FionaEmail));
+            link = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(mail.HtmlBody, "href=\"([^\"]+)\"").Groups[1].Value);
+        }
+
+        var confirm = await client.GetStringAsync(new Uri(link).PathAndQuery);
+        Assert.Contains("your e-mail address is confirmed", confirm, StringComparison.Ordinal);
+        var signedIn = await SignIn.PostLoginAsync(client, "newcomer@example.test", "a long enough password");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains("Welcome, New Comer", WebUtility.HtmlDecode(await client.GetStringAsync("/")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registration_with_a_short_password_shows_the_rule_and_creates_nothing()
+    {
+        var response = await RegisterAsync("shorty@example.test", "Shorty", password: "too short");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("at least 12 characters", html, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.Email == "shorty@example.test"));
+    }
+
+    [Fact]
+    public async Task Forgot_password_answers_the_same_for_known_and_unknown_addresses()
+    {
+        var client = SignIn.AnonymousClient(factory);
+        async Task<HttpResponseMessage> Ask(string email)
+        {
+            var token = await SignIn.AntiforgeryTokenAsync(client, "/Account/ForgotPassword");
+            return await client.PostAsync("/Account/ForgotPassword", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "forgot-password", ["__RequestVerificationToken"] = token, ["Input.Email"] = email,
+            }));
+        }
+
+        var known = await Ask(DemoWorld.CarlEmail);
+        var unknown = await Ask("ghost@example.test");
+        Assert.Equal(HttpStatusCode.Redirect, known.StatusCode);
+        Assert.Equal(known.Headers.Location, unknown.Headers.Location);
+    }
+
+    private async Task<HttpResponseMessage> RegisterAsync(string email, string name, string password = "a long enough password")
+    {
+        var client = SignIn.AnonymousClient(factory);
+        var token = await SignIn.AntiforgeryTokenAsync(client, "/Account/Register");
+        return await client.PostAsync("/Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "register",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Kind"] = "Freelancer",
+            ["Input.Name"] = name,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        }));
+    }
+}
