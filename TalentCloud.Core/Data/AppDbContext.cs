@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
+using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 
@@ -17,6 +20,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Cloud> Clouds => Set<Cloud>();
     public DbSet<CloudMembership> CloudMemberships => Set<CloudMembership>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Contract> Contracts => Set<Contract>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

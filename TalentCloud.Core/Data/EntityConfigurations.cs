@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
+using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 
@@ -88,5 +91,43 @@ internal sealed class OutboxEmailEntityTypeConfiguration : IEntityTypeConfigurat
     {
         builder.Property(e => e.Subject).HasMaxLength(OutboxEmail.SubjectMaxLength);
         builder.HasIndex(e => e.SentAt);
+    }
+}
+
+internal sealed class AuditEntryEntityTypeConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(e => e.ActorName).HasMaxLength(100);
+        builder.Property(e => e.Action).HasMaxLength(AuditEntry.ActionMaxLength);
+        builder.Property(e => e.Subject).HasMaxLength(AuditEntry.SubjectMaxLength);
+        builder.Property(e => e.Outcome).HasMaxLength(AuditEntry.OutcomeMaxLength);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => e.Action);
+    }
+}
+
+internal sealed class NotificationEntityTypeConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.Title).HasMaxLength(Notification.TitleMaxLength);
+        builder.Property(n => n.Body).HasMaxLength(Notification.BodyMaxLength);
+        builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
+        builder.HasIndex(n => new { n.UserId, n.ReadAt });
+        builder.HasIndex(n => new { n.UserId, n.CreatedAt });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId);
+    }
+}
+
+internal sealed class ContractEntityTypeConfiguration : IEntityTypeConfiguration<Contract>
+{
+    public void Configure(EntityTypeBuilder<Contract> builder)
+    {
+        builder.Property(c => c.Title).HasMaxLength(Contract.TitleMaxLength);
+        builder.HasIndex(c => new { c.OrganizationId, c.ProfileId });
+        builder.HasIndex(c => c.ProfileId);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
+        builder.HasOne<Profile>().WithMany().HasForeignKey(c => c.ProfileId);
     }
 }
