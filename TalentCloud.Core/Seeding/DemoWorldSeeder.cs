@@ -18,7 +18,7 @@ public sealed class DemoWorldOptions
 }
 
 /// <summary>Seeds the documented demo world into an empty database.</summary>
-public sealed class DemoWorldSeeder(AppDbContext db, IPasswordHasher<AppUser> hasher, TimeProvider clock)
+public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<AppUser> hasher, TimeProvider clock)
 {
     private readonly Dictionary<string, AppUser> users = new(StringComparer.OrdinalIgnoreCase);
     private string passwordHash = "";
@@ -75,7 +75,21 @@ public sealed class DemoWorldSeeder(AppDbContext db, IPasswordHasher<AppUser> ha
 
         await AddGeneratedTalentAsync(options, [acmeMobile, acmeData, globexDesign], [maria, maria, hank], now, ct);
         await db.SaveChangesAsync(ct);
+
+        // Each feature adds its part of the demo world in its own partial file (DemoWorldSeeder.<Feature>.cs).
+        var world = new SeededWorld(users, acme, globex, await db.Organizations.SingleAsync(o => o.Name == DemoWorld.Initech, ct),
+            acmeMobile, acmeData, globexDesign, fiona, lee, await db.Profiles.SingleAsync(p => p.Handle == DemoWorld.OmarHandle, ct), northwind, now);
+        await SeedFeaturesAsync(world, ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Feature additions to the demo world, called in order; each saves what it adds.</summary>
+    private Task SeedFeaturesAsync(SeededWorld world, CancellationToken ct)
+    {
+        _ = world;
+        _ = ct;
+        return Task.CompletedTask;
     }
 
     private async Task AddGeneratedTalentAsync(DemoWorldOptions options, Cloud[] clouds, AppUser[] inviters, DateTimeOffset now, CancellationToken ct)
@@ -176,4 +190,15 @@ public sealed class DemoWorldSeeder(AppDbContext db, IPasswordHasher<AppUser> ha
             JoinedAt = joinedAt,
             ActivatedAt = status == MembershipStatus.Active ? joinedAt : null,
         });
+}
+
+/// <summary>The named parts of the demo world, handed to each feature's seeding.</summary>
+internal sealed record SeededWorld(
+    IReadOnlyDictionary<string, AppUser> UsersByEmail,
+    Organization Acme, Organization Globex, Organization Initech,
+    Cloud AcmeMobile, Cloud AcmeData, Cloud GlobexDesign,
+    Profile Fiona, Profile Lee, Profile Omar, Profile Northwind,
+    DateTimeOffset Now)
+{
+    public AppUser User(string email) => UsersByEmail[email];
 }
