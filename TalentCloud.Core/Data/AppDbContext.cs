@@ -23,6 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<CloudNotificationSetting> CloudNotificationSettings => Set<CloudNotificationSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -131,3 +131,14 @@ internal sealed class ContractEntityTypeConfiguration : IEntityTypeConfiguration
         builder.HasOne<Profile>().WithMany().HasForeignKey(c => c.ProfileId);
     }
 }
+
+internal sealed class CloudNotificationSettingEntityTypeConfiguration : IEntityTypeConfiguration<CloudNotificationSetting>
+{
+    public void Configure(EntityTypeBuilder<CloudNotificationSetting> builder)
+    {
+        builder.HasIndex(s => new { s.CloudId, s.ProfileId }).IsUnique();
+        builder.HasIndex(s => s.ProfileId);
+        builder.HasOne<Cloud>().WithMany().HasForeignKey(s => s.CloudId);
+        builder.HasOne<Profile>().WithMany().HasForeignKey(s => s.ProfileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

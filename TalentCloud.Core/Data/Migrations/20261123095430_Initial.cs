@@ -391,6 +391,34 @@ namespace TalentCloud.Core.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "CloudNotificationSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CloudId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Frequency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Prioritised = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CloudNotificationSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CloudNotificationSettings_Clouds_CloudId",
+                        column: x => x.CloudId,
+                        principalTable: "Clouds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CloudNotificationSettings_Profiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "Profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -448,6 +476,17 @@ namespace TalentCloud.Core.Data.Migrations
                 name: "IX_CloudMemberships_ProfileId_Status",
                 table: "CloudMemberships",
                 columns: new[] { "ProfileId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudNotificationSettings_CloudId_ProfileId",
+                table: "CloudNotificationSettings",
+                columns: new[] { "CloudId", "ProfileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudNotificationSettings_ProfileId",
+                table: "CloudNotificationSettings",
+                column: "ProfileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clouds_OrganizationId",
@@ -524,6 +563,9 @@ namespace TalentCloud.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CloudMemberships");
+
+            migrationBuilder.DropTable(
+                name: "CloudNotificationSettings");
 
             migrationBuilder.DropTable(
                 name: "Contracts");

@@ -10,7 +10,7 @@ using TalentCloud.Core.Data;
 namespace TalentCloud.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123095242_Initial")]
+    [Migration("20261123095430_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -406,6 +406,34 @@ namespace TalentCloud.Core.Data.Migrations
                     b.ToTable("CloudMemberships");
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Notifications.CloudNotificationSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CloudId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Prioritised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("CloudId", "ProfileId")
+                        .IsUnique();
+
+                    b.ToTable("CloudNotificationSettings");
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -644,6 +672,21 @@ namespace TalentCloud.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Memberships.CloudMembership", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
+                        .WithMany()
+                        .HasForeignKey("CloudId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Profiles.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Notifications.CloudNotificationSetting", b =>
                 {
                     b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
                         .WithMany()
