@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
+using TalentCloud.Core.Jobs;
+using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Proposals;
 
 namespace TalentCloud.Core;
 
@@ -21,6 +25,10 @@ public static class DependencyInjection
         services.AddSingleton<ActorLoader>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<AccountOverviewService>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton<ProposalService>();
+        services.AddSingleton<ConnectsService>();
+        services.AddSingleton<OrganizationProfileService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Common;
+using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
@@ -71,17 +72,19 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, AppDbC
             return Result<(RegistrationOutcome, AppUser?)>.Failure([.. created.Errors.Select(e => e.Description)]);
         }
 
+        Profile? profile = null;
         switch (request.Kind)
         {
             case AccountKind.Freelancer or AccountKind.Agency:
-                db.Profiles.Add(new Profile
+                profile = new Profile
                 {
                     Kind = request.Kind == AccountKind.Agency ? ProfileKind.Agency : ProfileKind.Freelancer,
                     OwnerUserId = user.Id,
                     DisplayName = name,
                     Handle = await UniqueHandleAsync(name, ct),
                     CreatedAt = now,
-                });
+                };
+                db.Profiles.Add(profile);
                 break;
             case AccountKind.Client:
                 db.Organizations.Add(new Organization
@@ -95,6 +98,13 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, AppDbC
         }
 
         await db.SaveChangesAsync(ct);
+        if (profile is not null)
+        {
+            // Every new freelancer and agency starts with the welcome grant of Connects.
+            ConnectsService.AddStartingGrant(db, profile.Id, now);
+            await db.SaveChangesAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
         return Result<(RegistrationOutcome, AppUser?)>.Success((RegistrationOutcome.Created, user));
     }

@@ -3,11 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
+using TalentCloud.Core.Connects;
 using TalentCloud.Core.Contracts;
+using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Proposals;
 
 namespace TalentCloud.Core.Data;
 
@@ -24,6 +27,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<CloudNotificationSetting> CloudNotificationSettings => Set<CloudNotificationSetting>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobSkill> JobSkills => Set<JobSkill>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ConnectsEntry> ConnectsEntries => Set<ConnectsEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

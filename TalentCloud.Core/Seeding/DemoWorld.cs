@@ -28,5 +28,15 @@ public static class DemoWorld
     public const string OmarHandle = "omar-haddad";
     public const string NorthwindHandle = "northwind-studio";
 
+    // Jobs (issue 4). Cloud jobs: two in Acme Pro Mobile Developers, one in Globex Design Collective.
+    public const string AcmeIosJob = "Senior iOS developer for a delivery app";
+    public const string GlobexUxJob = "UX review of an industrial dashboard";
+    public const string InitechApiJob = "C# developer for a banking API";
+    public const string AcmeKotlinCloudJob = "Kotlin developer for the Acme Rewards app";
+    public const string AcmeFlutterCloudJob = "Flutter prototype for a warehouse scanner";
+    public const string GlobexDesignCloudJob = "Design system refresh for Globex control panels";
+
+    public static readonly IReadOnlyList<string> CloudJobTitles = [AcmeKotlinCloudJob, AcmeFlutterCloudJob, GlobexDesignCloudJob];
+
     public static readonly IReadOnlyList<string> AllCloudNames = [AcmeMobile, AcmeData, GlobexDesign];
 }

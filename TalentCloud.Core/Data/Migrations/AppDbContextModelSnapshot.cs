@@ -295,6 +295,44 @@ namespace TalentCloud.Core.Data.Migrations
                     b.ToTable("Clouds");
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Connects.ConnectsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ProfileId", "Id");
+
+                    b.ToTable("ConnectsEntries");
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Contracts.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -364,6 +402,80 @@ namespace TalentCloud.Core.Data.Migrations
                     b.HasIndex("SentAt");
 
                     b.ToTable("OutboxEmails");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.Job", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Budget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CloudId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExperienceLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CloudId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostedByUserId");
+
+                    b.HasIndex("Status", "CloudId", "PostedAt");
+
+                    b.ToTable("Jobs");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.JobSkill", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("JobId", "Name");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("JobSkills");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Memberships.CloudMembership", b =>
@@ -593,6 +705,57 @@ namespace TalentCloud.Core.Data.Migrations
                     b.ToTable("ProfileSkills");
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Proposals.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectsSpent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoverLetter")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("JobId", "ProfileId")
+                        .IsUnique();
+
+                    b.HasIndex("ProfileId", "SubmittedAt");
+
+                    b.ToTable("Proposals");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -653,6 +816,19 @@ namespace TalentCloud.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Connects.ConnectsEntry", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Profiles.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId");
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Contracts.Contract", b =>
                 {
                     b.HasOne("TalentCloud.Core.Organizations.Organization", null)
@@ -664,6 +840,34 @@ namespace TalentCloud.Core.Data.Migrations
                     b.HasOne("TalentCloud.Core.Profiles.Profile", null)
                         .WithMany()
                         .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.Job", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
+                        .WithMany()
+                        .HasForeignKey("CloudId");
+
+                    b.HasOne("TalentCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PostedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.JobSkill", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Jobs.Job", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -738,6 +942,32 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Proposals.Proposal", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Profiles.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.Job", b =>
+                {
+                    b.Navigation("Skills");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Organizations.Organization", b =>

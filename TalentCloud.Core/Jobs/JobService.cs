@@ -1,0 +1,422 @@
+using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Audit;
+using TalentCloud.Core.Common;
+using TalentCloud.Core.Connects;
+using TalentCloud.Core.Data;
+using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Proposals;
+using TalentCloud.Core.PublicTexts;
+
+namespace TalentCloud.Core.Jobs;
+
+/// <summary>What a client fills in to post a job. <see cref="CloudId"/> null posts it publicly.</summary>
+public sealed record JobDraft(
+    int OrganizationId,
+    int? CloudId,
+    string? Title,
+    string? Description,
+    IReadOnlyList<string>? Skills,
+    BudgetType BudgetType,
+    int Budget,
+    ExperienceLevel Level);
+
+public enum JobSort
+{
+    Newest = 0,
+    Oldest = 1,
+    BudgetHighest = 2,
+    BudgetLowest = 3,
+}
+
+/// <summary>A page request for a job list. Out-of-range values are clamped, never an error.</summary>
+public sealed record JobQuery(string? Keyword = null, string? Skill = null, JobSort Sort = JobSort.Newest, int Page = 1)
+{
+    public const int PageSize = 10;
+    public const int KeywordMaxLength = 100;
+}
+
+/// <summary>A job in a list. <see cref="CloudName"/> is set only for cloud jobs, which only their audience ever gets.</summary>
+public sealed record JobSummary(
+    int Id,
+    string Title,
+    string Excerpt,
+    string OrganizationName,
+    bool ShowsEnterpriseBadge,
+    string? CloudName,
+    BudgetType BudgetType,
+    int Budget,
+    ExperienceLevel Level,
+    IReadOnlyList<string> Skills,
+    JobStatus Status,
+    DateTimeOffset PostedAt,
+    int ConnectsCost,
+    int ProposalCount);
+
+public sealed record JobListPage(IReadOnlyList<JobSummary> Items, int TotalCount, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}
+
+/// <summary>One job as its page shows it to one viewer.</summary>
+public sealed record JobDetails(
+    int Id,
+    string Title,
+    string Description,
+    int OrganizationId,
+    string OrganizationName,
+    string OrganizationDescription,
+    bool ShowsEnterpriseBadge,
+    int? CloudId,
+    string? CloudName,
+    BudgetType BudgetType,
+    int Budget,
+    ExperienceLevel Level,
+    IReadOnlyList<string> Skills,
+    JobStatus Status,
+    DateTimeOffset PostedAt,
+    DateTimeOffset? ClosedAt,
+    int ConnectsCost,
+    bool ViewerIsPoster);
+
+public sealed record CloudChoice(int Id, string Name);
+
+/// <summary>What the post-job form may offer this actor: cloud choices only for an Enterprise organisation.</summary>
+public sealed record PostingOptions(int OrganizationId, string OrganizationName, bool IsEnterprise, IReadOnlyList<CloudChoice> Clouds);
+
+public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The organisation and clouds the actor may post for, or null when the actor acts for no organisation.</summary>
+    public async Task<PostingOptions?> GetPostingOptionsAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsClient)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var orgId = actor.Organizations.Keys.Min();
+        var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct);
+        var clouds = org.HasEnterpriseSubscription
+            ? await db.Clouds.Where(c => c.OrganizationId == orgId).OrderBy(c => c.Name).Select(c => new CloudChoice(c.Id, c.Name)).ToListAsync(ct)
+            : [];
+        return new PostingOptions(org.Id, org.Name, org.HasEnterpriseSubscription, clouds);
+    }
+
+    public async Task<Result<int>> PostAsync(Actor actor, JobDraft draft, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!actor.BelongsTo(draft.OrganizationId))
+        {
+            return Result<int>.Failure(JobErrors.NotYourOrganization);
+        }
+
+        var title = (draft.Title ?? "").Trim();
+        var description = (draft.Description ?? "").Trim();
+        var skills = (draft.Skills ?? []).Select(s => (s ?? "").Trim()).Where(s => s.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var errors = Validate(title, description, skills, draft);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == draft.OrganizationId, ct);
+        string? cloudName = null;
+        if (draft.CloudId is int cloudId)
+        {
+            var cloud = await db.Clouds.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cloudId, ct);
+            if (!org.HasEnterpriseSubscription)
+            {
+                errors.Add(JobErrors.CloudNeedsEnterprise);
+            }
+            else if (cloud is null || cloud.OrganizationId != org.Id)
+            {
+                errors.Add(JobErrors.NotYourCloud);
+            }
+            else
+            {
+                cloudName = cloud.Name;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Failure([.. errors]);
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var job = Job.Post(org.Id, draft.CloudId, title, description, draft.BudgetType, draft.Budget, draft.Level, skills, actor.UserId!, now);
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        if (cloudName is not null)
+        {
+            await NotificationEvents.CloudJobPostedAsync(db, job.CloudId!.Value, cloudName, job.Id, job.Title, now, ct);
+        }
+
+        AuditLog.Record(db, actor, "job.posted", $"{job.Title} (job {job.Id}) by {org.Name}",
+            cloudName is null ? "posted publicly" : $"posted to {cloudName}", now, cloudId: job.CloudId, organizationId: org.Id);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result<int>.Success(job.Id);
+    }
+
+    /// <summary>
+    /// Closes a job. When nobody was hired for it, every proposal its sender still stands behind gets its Connects
+    /// back (withdrawn proposals do not), in the same transaction.
+    /// </summary>
+    public async Task<Result> CloseAsync(Actor actor, int jobId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
+        if (!await visible.AnyAsync(j => j.Id == jobId, ct))
+        {
+            return Result.Failure(JobErrors.NotFound);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
+        if (!actor.BelongsTo(job.OrganizationId))
+        {
+            return Result.Failure(JobErrors.OnlyPosterCloses);
+        }
+
+        if (!job.IsOpen)
+        {
+            return Result.Failure(JobErrors.AlreadyClosed);
+        }
+
+        var now = clock.GetUtcNow();
+        job.Close(now);
+        var proposals = await db.Proposals.Where(p => p.JobId == jobId).ToListAsync(ct);
+        var refunded = 0;
+        var connects = 0;
+        if (!proposals.Any(p => p.Status == ProposalStatus.Hired))
+        {
+            var owners = await db.Profiles.Where(p => proposals.Select(x => x.ProfileId).Contains(p.Id))
+                .ToDictionaryAsync(p => p.Id, p => p.OwnerUserId, ct);
+            foreach (var proposal in proposals.Where(p => p.IsRefundable))
+            {
+                db.ConnectsEntries.Add(ConnectsEntry.Refund(proposal.ProfileId, proposal.ConnectsSpent,
+                    $"Refund: \"{job.Title}\" was closed without a hire", now, proposal.Id, actor.UserId));
+                proposal.MarkRefunded(now);
+                NotificationEvents.Personal(db, owners[proposal.ProfileId], NotificationKind.General,
+                    $"{proposal.ConnectsSpent} Connects refunded",
+                    $"The client closed \"{job.Title}\" without hiring, so the Connects you spent on your proposal are back.",
+                    "/my/proposals", now);
+                refunded++;
+                connects += proposal.ConnectsSpent;
+            }
+        }
+
+        AuditLog.Record(db, actor, "job.closed", $"{job.Title} (job {job.Id})",
+            refunded == 0 ? "closed" : $"closed; {connects} Connects refunded on {refunded} proposal(s)", now,
+            cloudId: job.CloudId, organizationId: job.OrganizationId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Success;
+    }
+
+    /// <summary>The job as the viewer may see it, or null when it does not exist for them (unknown or a cloud job of another audience).</summary>
+    public async Task<JobDetails?> GetAsync(Actor viewer, int jobId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = await JobAccess.VisibleJobsAsync(db, viewer, ct);
+        var row = await (from j in visible
+                         join o in db.Organizations on j.OrganizationId equals o.Id
+                         where j.Id == jobId
+                         select new
+                         {
+                             Job = j,
+                             Skills = j.Skills.Select(s => s.Name).ToList(),
+                             OrgName = o.Name,
+                             OrgDescription = o.Description,
+                             o.HasEnterpriseSubscription,
+                             CloudName = db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
+                         }).SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var j2 = row.Job;
+        return new JobDetails(j2.Id, j2.Title, j2.Description, j2.OrganizationId, row.OrgName, row.OrgDescription, row.HasEnterpriseSubscription,
+            j2.CloudId, row.CloudName, j2.BudgetType, j2.Budget, j2.ExperienceLevel,
+            [.. row.Skills.Order(StringComparer.OrdinalIgnoreCase)], j2.Status, j2.PostedAt, j2.ClosedAt,
+            ConnectsPricing.ProposalCost(j2.CloudId, j2.BudgetType, j2.Budget), viewer.BelongsTo(j2.OrganizationId));
+    }
+
+    /// <summary>The public job list (<c>/jobs</c>): open public jobs, by keyword and skill, sorted and paged.</summary>
+    public async Task<JobListPage> SearchPublicAsync(Actor viewer, JobQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jobs = (await JobAccess.VisibleJobsAsync(db, viewer, ct)).Where(j => j.CloudId == null && j.Status == JobStatus.Open);
+        return await PageAsync(db, jobs, query, ct);
+    }
+
+    /// <summary>
+    /// "Talent Cloud jobs" (<c>/my/talent-clouds/jobs</c>): the open jobs of the clouds the viewer is an Active member of,
+    /// each labelled with its cloud's full name.
+    /// </summary>
+    public async Task<JobListPage> ListMyCloudJobsAsync(Actor viewer, JobQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var clouds = await JobAccess.ActiveCloudIdsAsync(db, viewer, ct);
+        var jobs = (await JobAccess.VisibleJobsAsync(db, viewer, ct))
+            .Where(j => j.CloudId != null && clouds.Contains(j.CloudId.Value) && j.Status == JobStatus.Open);
+        return await PageAsync(db, jobs, query, ct);
+    }
+
+    /// <summary>Every job of the organisations the actor acts for, open and closed, with proposal counts.</summary>
+    public async Task<JobListPage> ListOrganizationJobsAsync(Actor actor, JobQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organizations = actor.Organizations.Keys.ToList();
+        var jobs = (await JobAccess.VisibleJobsAsync(db, actor, ct)).Where(j => organizations.Contains(j.OrganizationId));
+        return await PageAsync(db, jobs, query, ct);
+    }
+
+    private static async Task<JobListPage> PageAsync(AppDbContext db, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)
+    {
+        var keyword = (query.Keyword ?? "").Trim();
+        if (keyword.Length > JobQuery.KeywordMaxLength)
+        {
+            keyword = keyword[..JobQuery.KeywordMaxLength];
+        }
+
+        if (keyword.Length > 0)
+        {
+            foreach (var word in keyword.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            {
+                var pattern = "%" + EscapeLike(word) + "%";
+                jobs = jobs.Where(j => EF.Functions.Like(j.Title, pattern, "\\")
+                    || EF.Functions.Like(j.Description, pattern, "\\")
+                    || j.Skills.Any(s => EF.Functions.Like(s.Name, pattern, "\\")));
+            }
+        }
+
+        var skill = (query.Skill ?? "").Trim();
+        if (skill.Length > 0)
+        {
+            jobs = jobs.Where(j => j.Skills.Any(s => s.Name == skill));
+        }
+
+        var total = await jobs.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + JobQuery.PageSize - 1) / JobQuery.PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        jobs = query.Sort switch
+        {
+            JobSort.Oldest => jobs.OrderBy(j => j.PostedAt).ThenBy(j => j.Id),
+            JobSort.BudgetHighest => jobs.OrderByDescending(j => j.Budget).ThenByDescending(j => j.Id),
+            JobSort.BudgetLowest => jobs.OrderBy(j => j.Budget).ThenBy(j => j.Id),
+            _ => jobs.OrderByDescending(j => j.PostedAt).ThenByDescending(j => j.Id),
+        };
+        var rows = await (from j in jobs.Skip((page - 1) * JobQuery.PageSize).Take(JobQuery.PageSize)
+                          join o in db.Organizations on j.OrganizationId equals o.Id
+                          select new
+                          {
+                              j.Id,
+                              j.Title,
+                              j.Description,
+                              OrgName = o.Name,
+                              o.HasEnterpriseSubscription,
+                              j.CloudId,
+                              CloudName = db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
+                              j.BudgetType,
+                              j.Budget,
+                              j.ExperienceLevel,
+                              Skills = j.Skills.Select(s => s.Name).ToList(),
+                              j.Status,
+                              j.PostedAt,
+                              Proposals = db.Proposals.Count(p => p.JobId == j.Id && p.Status != ProposalStatus.Withdrawn),
+                          }).ToListAsync(ct);
+
+        // The join does not keep the order on every provider; restore it from the ordered ids.
+        var items = rows.Select(r => new JobSummary(r.Id, r.Title, Excerpt(r.Description), r.OrgName, r.HasEnterpriseSubscription, r.CloudName,
+            r.BudgetType, r.Budget, r.ExperienceLevel, [.. r.Skills.Order(StringComparer.OrdinalIgnoreCase)], r.Status, r.PostedAt,
+            ConnectsPricing.ProposalCost(r.CloudId, r.BudgetType, r.Budget), r.Proposals)).ToList();
+        items = query.Sort switch
+        {
+            JobSort.Oldest => [.. items.OrderBy(i => i.PostedAt).ThenBy(i => i.Id)],
+            JobSort.BudgetHighest => [.. items.OrderByDescending(i => i.Budget).ThenByDescending(i => i.Id)],
+            JobSort.BudgetLowest => [.. items.OrderBy(i => i.Budget).ThenBy(i => i.Id)],
+            _ => [.. items.OrderByDescending(i => i.PostedAt).ThenByDescending(i => i.Id)],
+        };
+        return new JobListPage(items, total, page, JobQuery.PageSize);
+    }
+
+    private static List<string> Validate(string title, string description, List<string> skills, JobDraft draft)
+    {
+        var errors = new List<string>();
+        if (title.Length == 0)
+        {
+            errors.Add(JobErrors.TitleRequired);
+        }
+        else if (title.Length > Job.TitleMaxLength)
+        {
+            errors.Add(JobErrors.TitleTooLong);
+        }
+
+        if (description.Length == 0)
+        {
+            errors.Add(JobErrors.DescriptionRequired);
+        }
+        else if (description.Length > Job.DescriptionMaxLength)
+        {
+            errors.Add(JobErrors.DescriptionTooLong);
+        }
+
+        if (skills.Count > Job.MaxSkills)
+        {
+            errors.Add(JobErrors.TooManySkills);
+        }
+
+        if (skills.Any(s => s.Length > Profile.SkillMaxLength))
+        {
+            errors.Add(JobErrors.SkillTooLong(Profile.SkillMaxLength));
+        }
+
+        if (!Enum.IsDefined(draft.BudgetType))
+        {
+            errors.Add(JobErrors.ChooseBudgetType);
+        }
+        else if (draft.Budget < Job.MinBudget(draft.BudgetType) || draft.Budget > Job.MaxBudget(draft.BudgetType))
+        {
+            errors.Add(JobErrors.BudgetOutOfRange(draft.BudgetType));
+        }
+
+        if (!Enum.IsDefined(draft.Level))
+        {
+            errors.Add(JobErrors.ChooseLevel);
+        }
+
+        foreach (var (field, text) in new[] { ("The job title", title), ("The job description", description), ("A skill", string.Join("; ", skills)) })
+        {
+            if (PublicTextRule.Check(field, text) is { } problem)
+            {
+                errors.Add(problem);
+            }
+        }
+
+        return errors;
+    }
+
+    private static string Excerpt(string description)
+    {
+        const int max = 220;
+        var flat = description.ReplaceLineEndings(" ");
+        return flat.Length <= max ? flat : flat[..max].TrimEnd() + "…";
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,294 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Audit;
+using TalentCloud.Core.Common;
+using TalentCloud.Core.Connects;
+using TalentCloud.Core.Contracts;
+using TalentCloud.Core.Data;
+using TalentCloud.Core.Jobs;
+using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Visibility;
+
+namespace TalentCloud.Core.Proposals;
+
+public sealed record ProposalDraft(int JobId, int ProfileId, string? CoverLetter, int Bid);
+
+/// <summary>The proposal the actor already sent to a job, shown on the job page.</summary>
+public sealed record MyProposalOnJob(int Id, ProposalStatus Status, int Bid, int ConnectsSpent, DateTimeOffset SubmittedAt);
+
+/// <summary>One of the actor's proposals in "My proposals".</summary>
+public sealed record MyProposalRow(
+    int Id, int JobId, string JobTitle, string OrganizationName, string? CloudName, BudgetType BudgetType, int Bid,
+    int ConnectsSpent, ProposalStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? RefundedAt, bool JobOpen);
+
+/// <summary>One applicant's proposal as the job's organisation sees it. Memberships follow the visibility rule.</summary>
+public sealed record ApplicantProposal(
+    int Id, ProfileKind Kind, string Handle, string DisplayName, string ProfileTitle, int Bid, string CoverLetter,
+    ProposalStatus Status, DateTimeOffset SubmittedAt, MembershipPanel Memberships)
+{
+    public string ProfileUrl => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
+}
+
+public sealed record JobProposals(int JobId, string JobTitle, BudgetType BudgetType, bool JobOpen, bool OrganizationIsEnterprise,
+    IReadOnlyList<ApplicantProposal> Proposals);
+
+/// <summary>Proposals: sending one (and paying Connects for it), withdrawing, and the client's answers.</summary>
+public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>
+    /// Sends a proposal. The charge and the proposal are written in one transaction that holds SQLite's write lock from
+    /// its start, so the balance check and the spend cannot interleave with another submit; the unique (job, profile)
+    /// index stops a second proposal even if two requests race.
+    /// </summary>
+    public async Task<Result<int>> SubmitAsync(Actor actor, ProposalDraft draft, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!actor.OwnsProfile(draft.ProfileId))
+        {
+            return Result<int>.Failure(ProposalErrors.NotYourProfile);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
+        var job = await visible.SingleOrDefaultAsync(j => j.Id == draft.JobId, ct);
+        if (job is null)
+        {
+            return Result<int>.Failure(JobErrors.NotFound);
+        }
+
+        var coverLetter = (draft.CoverLetter ?? "").Trim();
+        var errors = new List<string>();
+        if (actor.BelongsTo(job.OrganizationId))
+        {
+            errors.Add(ProposalErrors.OwnJob);
+        }
+
+        if (coverLetter.Length == 0)
+        {
+            errors.Add(ProposalErrors.CoverLetterRequired);
+        }
+        else if (coverLetter.Length > Proposal.CoverLetterMaxLength)
+        {
+            errors.Add(ProposalErrors.CoverLetterTooLong);
+        }
+
+        if (draft.Bid < 1 || draft.Bid > Job.MaxBudget(job.BudgetType))
+        {
+            errors.Add(ProposalErrors.BidOutOfRange(job.BudgetType));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Failure([.. errors]);
+        }
+
+        var cost = ConnectsPricing.ProposalCost(job.CloudId, job.BudgetType, job.Budget);
+        var now = clock.GetUtcNow();
+        try
+        {
+            // Microsoft.Data.Sqlite begins transactions IMMEDIATE: a concurrent submit waits here until this one commits.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (!await db.Jobs.AnyAsync(j => j.Id == job.Id && j.Status == JobStatus.Open, ct))
+            {
+                return Result<int>.Failure(ProposalErrors.JobClosed);
+            }
+
+            if (await db.Proposals.AnyAsync(p => p.JobId == job.Id && p.ProfileId == draft.ProfileId, ct))
+            {
+                return Result<int>.Failure(ProposalErrors.Duplicate);
+            }
+
+            var balance = await ConnectsService.BalanceAsync(db, draft.ProfileId, ct);
+            if (balance < cost)
+            {
+                return Result<int>.Failure(ConnectsErrors.NotEnough(cost, balance));
+            }
+
+            var proposal = Proposal.Submit(job.Id, draft.ProfileId, actor.UserId!, coverLetter, draft.Bid, cost, now);
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync(ct);
+            if (cost > 0)
+            {
+                db.ConnectsEntries.Add(ConnectsEntry.Spend(draft.ProfileId, cost, $"Proposal to \"{job.Title}\"", now, proposal.Id, actor.UserId!));
+            }
+
+            AuditLog.Record(db, actor, "proposal.submitted", $"Proposal {proposal.Id} to {job.Title} (job {job.Id})",
+                $"{cost} Connects", now, cloudId: job.CloudId, profileId: draft.ProfileId, organizationId: job.OrganizationId);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Result<int>.Success(proposal.Id);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // The unique (job, profile) index: another request sent the same proposal first.
+            return Result<int>.Failure(ProposalErrors.Duplicate);
+        }
+    }
+
+    /// <summary>The actor's withdrawal of their own proposal. The Connects spent on it are not given back.</summary>
+    public async Task<Result> WithdrawAsync(Actor actor, int proposalId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null || !actor.OwnsProfile(proposal.ProfileId))
+        {
+            return Result.Failure(ProposalErrors.NotFound);
+        }
+
+        if (proposal.Status != ProposalStatus.Submitted)
+        {
+            return Result.Failure(ProposalErrors.NotSubmitted);
+        }
+
+        var now = clock.GetUtcNow();
+        proposal.Withdraw(now);
+        AuditLog.Record(db, actor, "proposal.withdrawn", $"Proposal {proposal.Id} (job {proposal.JobId})",
+            proposal.ConnectsSpent == 0 ? "withdrawn" : $"withdrawn; {proposal.ConnectsSpent} Connects not refunded", now, profileId: proposal.ProfileId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Success;
+    }
+
+    /// <summary>The job's organisation declines a proposal; the applicant is told.</summary>
+    public Task<Result> DeclineAsync(Actor actor, int proposalId, CancellationToken ct = default) =>
+        DecideAsync(actor, proposalId, hire: false, ct);
+
+    /// <summary>
+    /// The job's organisation hires the applicant: the proposal is marked hired and a contract between the two starts.
+    /// After a hire, closing the job refunds nothing.
+    /// </summary>
+    public Task<Result> HireAsync(Actor actor, int proposalId, CancellationToken ct = default) =>
+        DecideAsync(actor, proposalId, hire: true, ct);
+
+    /// <summary>The actor's proposal to a job, if one of their profiles sent one.</summary>
+    public async Task<MyProposalOnJob?> GetMineForJobAsync(Actor actor, int jobId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.ProfileIds.Count == 0)
+        {
+            return null;
+        }
+
+        var profiles = actor.ProfileIds.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Proposals.AsNoTracking()
+            .Where(p => p.JobId == jobId && profiles.Contains(p.ProfileId))
+            .Select(p => new MyProposalOnJob(p.Id, p.Status, p.Bid, p.ConnectsSpent, p.SubmittedAt))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The actor's proposals, newest first, for jobs they may still see.</summary>
+    public async Task<IReadOnlyList<MyProposalRow>> ListMineAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.ProfileIds.Count == 0)
+        {
+            return [];
+        }
+
+        var profiles = actor.ProfileIds.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
+        return await (from p in db.Proposals
+                      join j in visible on p.JobId equals j.Id
+                      join o in db.Organizations on j.OrganizationId equals o.Id
+                      where profiles.Contains(p.ProfileId)
+                      orderby p.SubmittedAt descending, p.Id descending
+                      select new MyProposalRow(p.Id, j.Id, j.Title, o.Name,
+                          db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
+                          j.BudgetType, p.Bid, p.ConnectsSpent, p.Status, p.SubmittedAt, p.RefundedAt, j.Status == JobStatus.Open))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The proposals for one job, for the posting organisation's people; null for anyone else (as if the job did not
+    /// exist). Each applicant's memberships go through <see cref="MembershipVisibility"/>: the organisation sees the
+    /// names of its own clouds and nothing else.
+    /// </summary>
+    public async Task<JobProposals?> ListForJobAsync(Actor actor, int jobId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null || !actor.BelongsTo(job.OrganizationId))
+        {
+            return null;
+        }
+
+        var isEnterprise = await db.Organizations.Where(o => o.Id == job.OrganizationId).Select(o => o.HasEnterpriseSubscription).SingleAsync(ct);
+        var rows = await (from p in db.Proposals
+                          join pr in db.Profiles on p.ProfileId equals pr.Id
+                          where p.JobId == jobId && p.Status != ProposalStatus.Withdrawn
+                          orderby p.SubmittedAt, p.Id
+                          select new { p.Id, p.ProfileId, pr.Kind, pr.Handle, pr.DisplayName, pr.Title, p.Bid, p.CoverLetter, p.Status, p.SubmittedAt })
+            .ToListAsync(ct);
+        var result = new List<ApplicantProposal>(rows.Count);
+        foreach (var r in rows)
+        {
+            var panel = await ProfileService.GetMembershipPanelAsync(db, actor, r.ProfileId, ct);
+            result.Add(new ApplicantProposal(r.Id, r.Kind, r.Handle, r.DisplayName, r.Title, r.Bid, r.CoverLetter, r.Status, r.SubmittedAt, panel));
+        }
+
+        return new JobProposals(job.Id, job.Title, job.BudgetType, job.IsOpen, isEnterprise, result);
+    }
+
+    private async Task<Result> DecideAsync(Actor actor, int proposalId, bool hire, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var row = await (from p in db.Proposals
+                         join j in db.Jobs on p.JobId equals j.Id
+                         join pr in db.Profiles on p.ProfileId equals pr.Id
+                         where p.Id == proposalId
+                         select new { Proposal = p, Job = j, pr.OwnerUserId, pr.DisplayName }).SingleOrDefaultAsync(ct);
+        if (row is null || !actor.BelongsTo(row.Job.OrganizationId) || row.Proposal.Status == ProposalStatus.Withdrawn)
+        {
+            return Result.Failure(ProposalErrors.NotFound);
+        }
+
+        if (row.Proposal.Status != ProposalStatus.Submitted)
+        {
+            return Result.Failure(ProposalErrors.NotSubmitted);
+        }
+
+        var now = clock.GetUtcNow();
+        var job = row.Job;
+        if (hire)
+        {
+            if (!job.IsOpen)
+            {
+                return Result.Failure(JobErrors.AlreadyClosed);
+            }
+
+            row.Proposal.Hire(now);
+            db.Contracts.Add(new Contract
+            {
+                OrganizationId = job.OrganizationId,
+                ProfileId = row.Proposal.ProfileId,
+                Title = job.Title.Length <= Contract.TitleMaxLength ? job.Title : job.Title[..Contract.TitleMaxLength],
+                StartedByUserId = actor.UserId!,
+                StartedAt = now,
+            });
+            NotificationEvents.Personal(db, row.OwnerUserId, NotificationKind.General, $"You were hired for \"{job.Title}\"",
+                "The client accepted your proposal and a contract has started.", "/my/proposals", now);
+        }
+        else
+        {
+            row.Proposal.Decline(now);
+            NotificationEvents.Personal(db, row.OwnerUserId, NotificationKind.General, $"Proposal declined: \"{job.Title}\"",
+                "The client chose not to go ahead with your proposal.", "/my/proposals", now);
+        }
+
+        AuditLog.Record(db, actor, hire ? "proposal.hired" : "proposal.declined", $"{row.DisplayName}: proposal {row.Proposal.Id} to {job.Title}",
+            hire ? "hired; contract started" : "declined", now, profileId: row.Proposal.ProfileId, organizationId: job.OrganizationId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Success;
+    }
+}
