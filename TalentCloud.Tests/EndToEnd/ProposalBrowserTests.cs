@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+using TalentCloud.Core.Seeding;
+using TalentCloud.Tests.Support;
+
+namespace TalentCloud.Tests.EndToEnd;
+
+/// <summary>Fiona applies in a real browser: free to a cloud job, by the tier to a public job, refused when short.</summary>
+public sealed class ProposalBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static ILocator Balance(IPage page) => page.GetByTestId("connects-balance-value");
+
+    private static async Task OpenJobAsync(IPage page, string listPath, string title)
+    {
+        await page.GotoAsync(listPath);
+        await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    private static async Task ApplyAsync(IPage page, string coverLetter, string bid)
+    {
+        // The form is enabled once the page is interactive over the circuit.
+        await page.GetByLabel("Cover letter").FillAsync(coverLetter);
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Your (hourly rate|bid)")).FillAsync(bid);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send proposal" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task Fiona_applies_free_to_a_cloud_job_pays_the_tier_for_a_public_job_and_is_refused_when_short()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoWorld.FionaEmail, DemoWorld.Password);
+        await page.GotoAsync("/jobs");
+        await Assertions.Expect(Balance(page)).ToHaveTextAsync("10");
+
+        // 1. A job of her Acme cloud: the form says 0 Connects before she sends, and the balance does not move.
+        await OpenJobAsync(page, "/my/talent-clouds/jobs", DemoWorld.AcmeKotlinCloudJob);
+        await Assertions.Expect(page.GetByTestId("proposal-cost")).ToContainTextAsync("This proposal costs 0 Connects");
+        await ApplyAsync(page, "I ship Kotlin apps with offline sync every month.", "95");
+        await Assertions.Expect(page.GetByTestId("my-proposal-status")).ToHaveTextAsync("Submitted");
+        await Assertions.Expect(Balance(page)).ToHaveTextAsync("10");
+        await page.ReloadAsync();
+        await Assertions.Expect(Balance(page)).ToHaveTextAsync("10");
+
+        // 2. A public job with an hourly budget of $90: the top tier, 6 Connects.
+        await OpenJobAsync(page, "/jobs?q=iOS", DemoWorld.AcmeIosJob);
+        await Assertions.Expect(page.GetByTestId("proposal-cost")).ToContainTextAsync("This proposal costs 6 Connects");
+        await ApplyAsync(page, "SwiftUI checkout flows are my speciality.", "90");
+        await Assertions.Expect(page.GetByTestId("my-proposal-status")).ToHaveTextAsync("Submitted");
+        await Assertions.Expect(Balance(page)).ToHaveTextAsync("4");
+        await page.ReloadAsync();
+        await Assertions.Expect(Balance(page)).ToHaveTextAsync("4");
+
+        // 3. Another 6-Connect job with 4 left: refused with a message, nothing charged, no proposal.
+        await OpenJobAsync(page, "/jobs?q=turbine", DemoWorld.GlobexUxJob);
+        await Assertions.Expect(page.GetByTestId("proposal-cost")).ToContainTextAsync("This proposal costs 6 Connects");
+        await ApplyAsync(page, "I redesigned alarm screens for a power grid operator.", "7500");
+        await Assertions.Expect(page.GetByTestId("proposal-errors")).ToContainTextAsync("Not enough Connects: this proposal costs 6 Connects and you have 4");
+        await Assertions.Expect(page.GetByTestId("my-proposal-status")).ToHaveCountAsync(0);
+        await Assertions.Expect(Balance(page)).ToHaveTextAsync("4");
+        await page.ReloadAsync();
+        await Assertions.Expect(Balance(page)).ToHaveTextAsync("4");
+        await Assertions.Expect(page.GetByTestId("my-proposal-status")).ToHaveCountAsync(0);
+
+        // Her proposals page lists the two that went through.
+        await page.GotoAsync("/my/proposals");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoWorld.AcmeKotlinCloudJob })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoWorld.AcmeIosJob })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoWorld.GlobexUxJob })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_client_posting_a_phone_number_is_told_the_rule_and_nothing_is_posted()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoWorld.CarlEmail, DemoWorld.Password);
+        await page.GotoAsync("/org/jobs/new");
+        await Assertions.Expect(page.GetByLabel("Who sees this job")).ToHaveCountAsync(0); // no clouds without Enterprise
+        await page.GetByLabel("Title").FillAsync("Database tuning");
+        await page.GetByLabel("Description").FillAsync("Tune our reports. Call me on +1 415 555 0100 to discuss.");
+        await page.GetByLabel("Required skills").FillAsync("SQL, PostgreSQL");
+        await page.GetByLabel("Most you pay per hour (USD)").FillAsync("60");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post job" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("post-job-errors")).ToContainTextAsync("No contact details on public pages");
+        await Assertions.Expect(page.GetByTestId("post-job-errors")).ToContainTextAsync("a phone number");
+        Assert.EndsWith("/org/jobs/new", page.Url, StringComparison.Ordinal);
+    }
+}
