@@ -399,7 +399,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             errors.Add(JobErrors.ChooseLevel);
         }
 
-        foreach (var (field, text) in new[] { ("The job title", title), ("The job description", description), ("A skill", string.Join("; ", skills)) })
+        var texts = new List<(string Field, string Text)> { ("The job title", title), ("The job description", description) };
+        texts.AddRange(skills.Select(s => ($"The skill \"{s}\"", s)));
+        foreach (var (field, text) in texts)
         {
             if (PublicTextRule.Check(field, text) is { } problem)
             {

@@ -18,7 +18,7 @@ public static class PublicTextRule
         var kinds = ContactDetailsDetector.Default.Find(text)
             .Select(m => m.Kind)
             .Distinct()
-            .Select(ContactDetailsDetector.Describe)
+            .Select(kind => ContactDetailsDetector.Describe(kind))
             .ToList();
         if (kinds.Count == 0)
         {

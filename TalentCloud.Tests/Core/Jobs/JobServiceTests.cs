@@ -252,3 +252,27 @@ public sealed class JobServiceTests : IAsyncLifetime
         Assert.Equal("Apps for millions.", (await service.GetMineAsync(await world.ActorAsync(DemoWorld.RajEmail)))!.Description);
     }
 }
+
+/// <summary>The demo world's own public texts obey the rule the services enforce.</summary>
+public sealed class DemoJobTextsTests
+{
+    [Fact]
+    public async Task Every_seeded_job_and_organisation_text_is_free_of_contact_details()
+    {
+        await using var db = await TalentCloud.Tests.Support.TestDatabase.CreateWithDemoWorldAsync(generatedProfiles: 0);
+        await using var context = db.CreateDbContext();
+        var jobs = await context.Jobs.Include(j => j.Skills).ToListAsync();
+        Assert.Equal(15, jobs.Count);
+        foreach (var job in jobs)
+        {
+            Assert.Null(PublicTextRule.Check(job.Title, job.Title));
+            Assert.Null(PublicTextRule.Check(job.Title, job.Description));
+            Assert.All(job.Skills, s => Assert.Null(PublicTextRule.Check(job.Title, s.Name)));
+        }
+
+        foreach (var org in await context.Organizations.ToListAsync())
+        {
+            Assert.Null(PublicTextRule.Check(org.Name, org.Description));
+        }
+    }
+}
