@@ -242,11 +242,11 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             return null;
         }
 
-        var j2 = row.Job;
-        return new JobDetails(j2.Id, j2.Title, j2.Description, j2.OrganizationId, row.OrgName, row.OrgDescription, row.HasEnterpriseSubscription,
-            j2.CloudId, row.CloudName, j2.BudgetType, j2.Budget, j2.ExperienceLevel,
-            [.. row.Skills.Order(StringComparer.OrdinalIgnoreCase)], j2.Status, j2.PostedAt, j2.ClosedAt,
-            ConnectsPricing.ProposalCost(j2.CloudId, j2.BudgetType, j2.Budget), viewer.BelongsTo(j2.OrganizationId));
+        var job = row.Job;
+        return new JobDetails(job.Id, job.Title, job.Description, job.OrganizationId, row.OrgName, row.OrgDescription, row.HasEnterpriseSubscription,
+            job.CloudId, row.CloudName, job.BudgetType, job.Budget, job.ExperienceLevel,
+            [.. row.Skills.Order(StringComparer.OrdinalIgnoreCase)], job.Status, job.PostedAt, job.ClosedAt,
+            ConnectsPricing.ProposalCost(job.CloudId, job.BudgetType, job.Budget), viewer.BelongsTo(job.OrganizationId));
     }
 
     /// <summary>The public job list (<c>/jobs</c>): open public jobs, by keyword and skill, sorted and paged.</summary>

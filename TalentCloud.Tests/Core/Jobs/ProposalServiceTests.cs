@@ -296,7 +296,7 @@ public sealed class ProposalServiceTests : IAsyncLifetime
     [Fact]
     public async Task Only_the_posting_organisation_decides_and_sees_proposals()
     {
-        var (omar, profile) = await TalentAsync(DemoWorld.OmarEmail);
+        var omar = await world.ActorAsync(DemoWorld.OmarEmail);
         var jobId = await world.JobIdAsync(DemoWorld.InitechApiJob);
         var proposalId = (await world.Proposals.GetMineForJobAsync(omar, jobId))!.Id;
 
@@ -311,7 +311,6 @@ public sealed class ProposalServiceTests : IAsyncLifetime
 
         var carlView = await world.Proposals.ListForJobAsync(await world.ActorAsync(DemoWorld.CarlEmail), jobId);
         Assert.Equal(["Omar Haddad"], carlView!.Proposals.Select(p => p.DisplayName));
-        _ = profile;
     }
 
     [Fact]
