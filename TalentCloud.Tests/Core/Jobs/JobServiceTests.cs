@@ -100,6 +100,26 @@ public sealed class JobServiceTests : IAsyncLifetime
         Assert.Equal(before, await world.CountsAsync());
     }
 
+    [Theory]
+    [InlineData(DemoWorld.MariaEmail, DemoWorld.Acme, "Portfolio reviews at https://acme-careers.example.com/apply please.")]
+    [InlineData(DemoWorld.MariaEmail, DemoWorld.Acme, "Ping me on Telegram: @maria_hires")]
+    [InlineData(DemoWorld.CarlEmail, DemoWorld.Initech, "Write to carl at initech dot com")]
+    [InlineData(DemoWorld.CarlEmail, DemoWorld.Initech, "Add me on Skype: carl.initech.hiring")]
+    public async Task Links_messenger_handles_and_disguised_addresses_are_rejected_too(string email, string org, string description)
+    {
+        var result = await world.Jobs.PostAsync(await world.ActorAsync(email), await DraftAsync(org, description: description));
+        Assert.Contains(PublicTextRule.RuleName, Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ordinary_job_texts_with_numbers_and_dotted_names_pass()
+    {
+        var result = await world.Jobs.PostAsync(await world.ActorAsync(DemoWorld.CarlEmail), await DraftAsync(DemoWorld.Initech,
+            title: "ASP.NET Core 10 upgrade", description: "Upgrade from .NET 8 to 10 by 15 Dec 2026; budget $4,500; about 120 hours.",
+            skills: ["C#", ".NET", "Node.js"]));
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+    }
+
     [Fact]
     public async Task A_title_with_an_email_address_is_rejected_too()
     {
