@@ -207,6 +207,34 @@ public sealed class JobsHttpTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     }
 
     [Fact]
+    public async Task The_post_job_form_offers_clouds_only_to_enterprise_organisations_and_only_their_own()
+    {
+        var maria = await new HtmlParser().ParseDocumentAsync(await (await app.ClientAsync(DemoWorld.MariaEmail)).GetStringAsync("/org/jobs/new"));
+        var options = maria.QuerySelectorAll("#job-audience option").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Equal(3, options.Count);
+        Assert.Contains(options, o => o.Contains(DemoWorld.AcmeMobile, StringComparison.Ordinal));
+        Assert.Contains(options, o => o.Contains(DemoWorld.AcmeData, StringComparison.Ordinal));
+        Assert.DoesNotContain(DemoWorld.GlobexDesign, maria.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        var carl = await (await app.ClientAsync(DemoWorld.CarlEmail)).GetStringAsync("/org/jobs/new");
+        Assert.DoesNotContain("job-audience", carl, StringComparison.Ordinal);
+        AssertNoCloudJobTrace(carl);
+    }
+
+    [Theory]
+    [InlineData(DemoWorld.FionaEmail, "10")]
+    [InlineData(DemoWorld.OmarEmail, "6")]
+    [InlineData(DemoWorld.NinaEmail, "4")]
+    [InlineData(DemoWorld.CarlEmail, null)]
+    [InlineData(DemoWorld.AdminEmail, null)]
+    [InlineData(DemoVisibility.Visitor, null)]
+    public async Task The_top_bar_shows_the_connects_balance_to_freelancers_and_agencies_only(string viewer, string? balance)
+    {
+        var doc = await new HtmlParser().ParseDocumentAsync(await (await app.ClientAsync(viewer)).GetStringAsync("/jobs"));
+        Assert.Equal(balance, doc.QuerySelector("header [data-testid=connects-balance-value]")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_admin_grant_page_does_not_exist_for_others()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientAsync(DemoWorld.MariaEmail)).GetAsync("/admin/connects")).StatusCode);
