@@ -5,8 +5,24 @@ using TalentCloud.Tests.Support;
 namespace TalentCloud.Tests.EndToEnd;
 
 /// <summary>Fiona applies in a real browser: free to a cloud job, by the tier to a public job, refused when short.</summary>
-public sealed class ProposalBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
 {
+    private readonly BrowserFixture browser;
+
+    public ProposalBrowserTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        // Updates arrive over the circuit; on a busy 2-core machine that can take longer than Playwright's 5-second default.
+        Assertions.SetDefaultExpectTimeout(30_000);
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        return page;
+    }
+
     private static ILocator Balance(IPage page) => page.GetByTestId("connects-balance-value");
 
     private static async Task OpenJobAsync(IPage page, string listPath, string title)
@@ -27,7 +43,7 @@ public sealed class ProposalBrowserTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task Fiona_applies_free_to_a_cloud_job_pays_the_tier_for_a_public_job_and_is_refused_when_short()
     {
-        var page = await browser.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, DemoWorld.FionaEmail, DemoWorld.Password);
         await page.GotoAsync("/jobs");
         await Assertions.Expect(Balance(page)).ToHaveTextAsync("10");
@@ -71,7 +87,7 @@ public sealed class ProposalBrowserTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task A_client_posting_a_phone_number_is_told_the_rule_and_nothing_is_posted()
     {
-        var page = await browser.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, DemoWorld.CarlEmail, DemoWorld.Password);
         await page.GotoAsync("/org/jobs/new");
         await Assertions.Expect(page.GetByLabel("Who sees this job")).ToHaveCountAsync(0); // no clouds without Enterprise
@@ -84,5 +100,35 @@ public sealed class ProposalBrowserTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.GetByTestId("post-job-errors")).ToContainTextAsync("No contact details on public pages");
         await Assertions.Expect(page.GetByTestId("post-job-errors")).ToContainTextAsync("a phone number");
         Assert.EndsWith("/org/jobs/new", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cloud_job_posted_by_acme_reaches_its_members_and_nobody_else()
+    {
+        const string title = "On-call mobile release engineer";
+        var maria = await NewPageAsync();
+        await BrowserFixture.SignInAsync(maria, DemoWorld.MariaEmail, DemoWorld.Password);
+        await maria.GotoAsync("/org/jobs/new");
+        await maria.GetByLabel("Who sees this job").SelectOptionAsync(new SelectOptionValue { Label = $"Only members of {DemoWorld.AcmeMobile} (Talent Cloud job)" });
+        await maria.GetByLabel("Title").FillAsync(title);
+        await maria.GetByLabel("Description").FillAsync("Own the release train of our mobile apps for a month.");
+        await maria.GetByLabel("Required skills").FillAsync("Mobile, CI");
+        await maria.GetByLabel("Most you pay per hour (USD)").FillAsync("85");
+        await maria.GetByRole(AriaRole.Button, new() { Name = "Post job" }).ClickAsync();
+        await Assertions.Expect(maria.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(maria.GetByTestId("job-cloud")).ToContainTextAsync(DemoWorld.AcmeMobile);
+        var jobPath = new Uri(maria.Url).AbsolutePath;
+
+        var fiona = await NewPageAsync();
+        await BrowserFixture.SignInAsync(fiona, DemoWorld.FionaEmail, DemoWorld.Password);
+        await fiona.GotoAsync("/my/talent-clouds/jobs");
+        await Assertions.Expect(fiona.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+
+        var omar = await NewPageAsync();
+        await BrowserFixture.SignInAsync(omar, DemoWorld.OmarEmail, DemoWorld.Password);
+        var response = await omar.GotoAsync(jobPath);
+        Assert.Equal(404, response!.Status);
+        await omar.GotoAsync("/jobs?q=release");
+        Assert.DoesNotContain(title, await omar.ContentAsync(), StringComparison.Ordinal);
     }
 }
