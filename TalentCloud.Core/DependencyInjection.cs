@@ -4,6 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Admin;
+using TalentCloud.Core.DataExport;
+using TalentCloud.Core.Help;
+using TalentCloud.Core.Removals;
 
 namespace TalentCloud.Core;
 
@@ -22,6 +26,11 @@ public static class DependencyInjection
         services.AddSingleton<ProfileService>();
         services.AddSingleton<AccountOverviewService>();
         services.AddScoped<RegistrationService>();
+        services.AddSingleton<RemovalService>();
+        services.AddSingleton<AuditBrowser>();
+        services.AddSingleton<AdminService>();
+        services.AddSingleton<DataExportService>();
+        services.AddSingleton<HelpService>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

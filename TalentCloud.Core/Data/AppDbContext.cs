@@ -8,6 +8,8 @@ using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Help;
+using TalentCloud.Core.Removals;
 
 namespace TalentCloud.Core.Data;
 
@@ -24,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<CloudNotificationSetting> CloudNotificationSettings => Set<CloudNotificationSetting>();
+    public DbSet<RemovalRequest> RemovalRequests => Set<RemovalRequest>();
+    public DbSet<HelpVote> HelpVotes => Set<HelpVote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
