@@ -309,6 +309,46 @@ public sealed class RemovalServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Racing_approve_and_cancel_over_many_memberships_always_leave_one_consistent_outcome()
+    {
+        var admin = await db.ActorAsync(DemoWorld.AdminEmail);
+        List<(int MembershipId, string OwnerUserId, int CloudId, int ProfileId)> members;
+        await using (var context = db.CreateDbContext())
+        {
+            var rows = await (from m in context.CloudMemberships
+                              join p in context.Profiles on m.ProfileId equals p.Id
+                              where m.Status == TalentCloud.Core.Memberships.MembershipStatus.Active
+                              orderby m.Id
+                              select new { m.Id, p.OwnerUserId, m.CloudId, m.ProfileId }).ToListAsync();
+            members = [.. rows.Select(r => (r.Id, r.OwnerUserId, r.CloudId, r.ProfileId))];
+        }
+
+        var rounds = 0;
+        foreach (var (membershipId, ownerUserId, cloudId, profileId) in members.Take(8))
+        {
+            var member = await db.Actors.LoadAsync(ownerUserId);
+            var request = await removals.RequestAsync(member, membershipId, null);
+            if (!request.Succeeded)
+            {
+                continue; // Nina's membership already has the seeded request.
+            }
+
+            var results = await Task.WhenAll(
+                Task.Run(() => removals.ApproveAsync(admin, request.Value)),
+                Task.Run(() => removals.CancelAsync(member, request.Value)));
+
+            Assert.Single(results, r => r.Succeeded);
+            var status = await StatusAsync(db, request.Value);
+            var exists = await CountAsync(db, c => c.CloudMemberships.Where(m => m.CloudId == cloudId && m.ProfileId == profileId)) == 1;
+            Assert.Equal(results[0].Succeeded ? RemovalStatus.Approved : RemovalStatus.Cancelled, status);
+            Assert.Equal(status == RemovalStatus.Cancelled, exists);
+            rounds++;
+        }
+
+        Assert.True(rounds >= 5);
+    }
+
+    [Fact]
     public async Task Concurrent_approvals_by_two_admins_remove_once()
     {
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
