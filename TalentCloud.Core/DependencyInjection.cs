@@ -8,6 +8,10 @@ using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
+using TalentCloud.Core.Admin;
+using TalentCloud.Core.DataExport;
+using TalentCloud.Core.Help;
+using TalentCloud.Core.Removals;
 
 namespace TalentCloud.Core;
 
@@ -30,6 +34,11 @@ public static class DependencyInjection
         services.AddSingleton<ConnectsService>();
         services.AddSingleton<OrganizationProfileService>();
         services.AddScoped<RegistrationService>();
+        services.AddSingleton<RemovalService>();
+        services.AddSingleton<AuditBrowser>();
+        services.AddSingleton<AdminService>();
+        services.AddSingleton<DataExportService>();
+        services.AddSingleton<HelpService>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

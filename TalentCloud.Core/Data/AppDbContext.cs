@@ -11,6 +11,8 @@ using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
+using TalentCloud.Core.Help;
+using TalentCloud.Core.Removals;
 
 namespace TalentCloud.Core.Data;
 
@@ -31,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<JobSkill> JobSkills => Set<JobSkill>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ConnectsEntry> ConnectsEntries => Set<ConnectsEntry>();
+    public DbSet<RemovalRequest> RemovalRequests => Set<RemovalRequest>();
+    public DbSet<HelpVote> HelpVotes => Set<HelpVote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

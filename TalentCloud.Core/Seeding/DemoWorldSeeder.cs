@@ -88,6 +88,7 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
     private async Task SeedFeaturesAsync(SeededWorld world, CancellationToken ct)
     {
         await SeedJobsAsync(world, ct);
+        await SeedRemovalsAsync(world, ct);
     }
 
     private async Task AddGeneratedTalentAsync(DemoWorldOptions options, Cloud[] clouds, AppUser[] inviters, DateTimeOffset now, CancellationToken ct)

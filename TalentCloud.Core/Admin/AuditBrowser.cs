@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Data;
+
+namespace TalentCloud.Core.Admin;
+
+public sealed record AuditQuery(
+    string? Action = null,
+    string? Actor = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Text = null,
+    int Page = 1,
+    int PageSize = 25);
+
+public sealed record AuditRow(long Id, DateTimeOffset At, string ActorName, string Action, string Subject, string Outcome);
+
+public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Total, int Page, int PageSize, IReadOnlyList<string> Actions);
+
+/// <summary>Read-only browsing of the audit log for platform admins: newest first, filtered and paged.</summary>
+public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public const int MaxPageSize = 100;
+    public const int FilterMaxLength = 200;
+
+    /// <summary>One page of entries, or null for anyone but a platform admin. <see cref="AuditQuery.To"/> is exclusive.</summary>
+    public async Task<AuditPage?> SearchAsync(Actor actor, AuditQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        if (!actor.IsPlatformAdmin)
+        {
+            return null;
+        }
+
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = db.AuditEntries.AsNoTracking();
+        if (Clean(query.Action) is { } action)
+        {
+            entries = entries.Where(e => e.Action == action);
+        }
+
+        if (Clean(query.Actor) is { } actorName)
+        {
+            var pattern = ContainsPattern(actorName);
+            entries = entries.Where(e => EF.Functions.Like(e.ActorName, pattern, "\\"));
+        }
+
+        if (query.From is { } from)
+        {
+            entries = entries.Where(e => e.At >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            entries = entries.Where(e => e.At < to);
+        }
+
+        if (Clean(query.Text) is { } text)
+        {
+            var pattern = ContainsPattern(text);
+            entries = entries.Where(e => EF.Functions.Like(e.Subject, pattern, "\\") || EF.Functions.Like(e.Outcome, pattern, "\\")
+                || EF.Functions.Like(e.Action, pattern, "\\"));
+        }
+
+        var total = await entries.CountAsync(ct);
+        var items = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(e => new AuditRow(e.Id, e.At, e.ActorName, e.Action, e.Subject, e.Outcome))
+            .ToListAsync(ct);
+        var actions = await db.AuditEntries.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
+        return new AuditPage(items, total, page, pageSize, actions);
+    }
+
+    /// <summary>A LIKE pattern matching the text anywhere (SQLite's LIKE ignores ASCII case), wildcards escaped.</summary>
+    internal static string ContainsPattern(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    private static string? Clean(string? value)
+    {
+        var trimmed = (value ?? "").Trim();
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        return trimmed.Length > FilterMaxLength ? trimmed[..FilterMaxLength] : trimmed;
+    }
+}
