@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
+using TalentCloud.Core.Messaging;
+using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 
 namespace TalentCloud.Core;
@@ -21,6 +23,9 @@ public static class DependencyInjection
         services.AddSingleton<ActorLoader>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<AccountOverviewService>();
+        services.AddSingleton<ConversationNotifier>();
+        services.AddSingleton<ConversationService>();
+        services.AddSingleton<OrganizationProfileService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<DatabaseInitializer>();
         return services;

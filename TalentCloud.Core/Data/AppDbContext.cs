@@ -5,6 +5,7 @@ using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Messaging;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
@@ -24,6 +25,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<CloudNotificationSetting> CloudNotificationSettings => Set<CloudNotificationSetting>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ConversationReadMarker> ConversationReadMarkers => Set<ConversationReadMarker>();
+    public DbSet<InterviewProposal> InterviewProposals => Set<InterviewProposal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
