@@ -26,8 +26,10 @@ internal static partial class ContactDetailPatterns
     private const string AnyDot = "(?:" + BracketedDot + "|" + WordDot + "|" + SpacedDot + @"|\.)";
     private const string LocalPart = @"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}";
 
-    private const string Messengers =
-        @"skype|whats[ \-]?app|telegram|tele[ \-]gram|we[ \-]?chat|weixin|discord|viber|threema|kik|icq|kakao[ \-]?talk|snap[ \-]?chat|signal|line";
+    private const string MessengerApps =
+        @"skype|whats[ \-]?app|telegram|tele[ \-]gram|we[ \-]?chat|weixin|discord|viber|threema|kik|icq|kakao[ \-]?talk|snap[ \-]?chat|signal";
+
+    private const string Messengers = MessengerApps + "|line";
 
     private const string SocialNetworks =
         @"instagram|insta|ig|twitter|tiktok|tik[ \-]tok|facebook|fb|linkedin";
@@ -42,7 +44,7 @@ internal static partial class ContactDetailPatterns
         @"(?<![A-Za-z0-9._%+\-@])" + LocalPart + @"@(?:" + Label + @"\.){1,8}(?<tld>[a-z]{2,24}|[A-Z]{2,24})(?![A-Za-z0-9\-])";
 
     private const string SchemeUrlPattern =
-        @"\b(?:https?|ftp)://[^\s<>""'`{}|\\^]+";
+        @"\b(?:https?|hxxps?|ftp)://[^\s<>""'`{}|\\^]+";
 
     private const string WwwUrlPattern =
         @"(?<![\w.\-/@])www\d{0,3}\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*(?:[:/?#][^\s<>""'`]*)?";
@@ -71,18 +73,18 @@ internal static partial class ContactDetailPatterns
 
     private const string MessengerInvitationPattern =
         @"\b(?:" + ContactVerb + ")" + Blank + "+(?:me|us)(?:" + Blank + "+(?:up|directly|privately|personally|anytime|there))?"
-        + Blank + "+(?:on|via|over|through|using|at|in)" + Blank + "+(?<p>" + Messengers + "|wa|tg|" + SocialNetworks + @")\b";
+        + Blank + "+(?:on|via|over|through|using|at|in)" + Blank + "+(?<p>" + MessengerApps + "|wa|tg|" + SocialNetworks + @")\b";
 
     private const string MessengerSuggestionPattern =
         @"\b(?:let[’']?s|let" + Blank + "+us|please|pls|plz|feel" + Blank + "+free" + Blank + "+to|you" + Blank + "+can|can" + Blank
-        + "+you|could" + Blank + "+you|we" + Blank + "+can|shall" + Blank + "+we|better|rather)(?:" + Blank + "+[A-Za-z’']+){1,3}?"
-        + Blank + "+(?:on|via|over|through|to)" + Blank + "+(?<p>" + Messengers + "|wa|tg" + @")\b";
+        + "+you|could" + Blank + "+you|we" + Blank + "+can|can" + Blank + "+we|could" + Blank + "+we|shall" + Blank + "+we|better|rather)(?:" + Blank + "+[A-Za-z’']+){1,3}?"
+        + Blank + "+(?:on|via|over|through|to)" + Blank + "+(?<p>" + MessengerApps + "|wa|tg" + @")\b";
 
     private const string MessengerVerbPattern =
         @"\b(?<p>whats[ \-]?app|skype|telegram|we[ \-]?chat|viber)" + Blank + @"+(?:me|us)\b";
 
     private const string AtHandlePattern =
-        @"(?<![\w@.+\-/&=:])@(?<h>[A-Za-z_][A-Za-z0-9_]{2,31}(?:\.[A-Za-z0-9_]+)*)(?![\w@(/]|-\w)";
+        @"(?<![\w@.+\-/&=:#$%*^!~])@(?<h>[A-Za-z_][A-Za-z0-9_]{2,31}(?:\.[A-Za-z0-9_]+)*)(?![\w@(/]|-\w)";
 
     private const string DigitWord = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
     private const string SpelledToken = "(?:(?:(?:double|triple)[ \\t\\-]+)?" + DigitWord + @"|\d{1,4})(?![A-Za-z0-9_])";

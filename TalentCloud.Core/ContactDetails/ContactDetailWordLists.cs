@@ -97,7 +97,8 @@ internal static class ContactDetailWordLists
         "up", "down", "out", "in", "on", "off", "over", "under", "again", "away", "arrives", "lands",
         "land", "landed", "ships", "shipped", "hosted", "host", "hosting", "deployed", "live", "running",
         "runs", "run", "built", "build", "launched", "launch", "available", "found", "find", "seen",
-        "see", "check", "checked", "visit", "visited", "us", "our", "my", "your", "their", "his", "its");
+        "see", "check", "checked", "visit", "visited", "us", "our", "my", "your", "their", "his", "its",
+        "more", "info", "details", "information", "available", "listed", "posted", "published", "online");
 
     /// <summary>
     /// Words that, written right after a plain "at", name a place or time rather than a mail domain
@@ -109,8 +110,8 @@ internal static class ContactDetailWordLists
         "most", "best", "first", "last", "once", "night", "noon", "midnight", "lunch", "dinner", "times",
         "hand", "heart", "ease", "risk", "scale", "speed", "large", "length", "random", "will", "which",
         "what", "whatever", "whichever", "several", "many", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "about", "around", "approximately", "roughly", "over", "under", "startups",
-        "startup", "companies", "company", "agencies", "agency", "big", "small", "another", "other");
+        "eight", "nine", "ten", "about", "around", "approximately", "roughly", "over", "under", "big",
+        "small", "another", "other", "www");
 
     /// <summary>
     /// Words that cannot be a handle after a platform label ("Telegram: integration via bot API",
@@ -186,7 +187,8 @@ internal static class ContactDetailWordLists
         "types", "babel", "angular", "vue", "nestjs", "storybook", "testing", "mui", "emotion", "sveltejs",
         "aws", "azure", "google", "microsoft", "octokit", "trpc", "tanstack", "reduxjs", "prisma",
         "rendermode", "attribute", "typeparam", "preservewhitespace", "bind", "onclick", "ref", "key",
-        "context", "global", "local", "font-face", "counter", "property", "scope", "sealed", "unchecked");
+        "context", "global", "local", "font-face", "counter", "property", "scope", "sealed", "unchecked",
+        "home", "work", "office", "school", "night", "noon", "lunch", "dinner", "weekend", "events");
 
     private static FrozenSet<string> ToSet(params string[] words) =>
         words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
