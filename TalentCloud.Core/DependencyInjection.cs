@@ -5,6 +5,7 @@ using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Jobs;
+using TalentCloud.Core.Messaging;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
@@ -32,6 +33,8 @@ public static class DependencyInjection
         services.AddSingleton<JobService>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<ConnectsService>();
+        services.AddSingleton<ConversationNotifier>();
+        services.AddSingleton<ConversationService>();
         services.AddSingleton<OrganizationProfileService>();
         services.AddScoped<RegistrationService>();
         services.AddSingleton<RemovalService>();

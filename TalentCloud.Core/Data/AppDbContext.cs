@@ -7,6 +7,7 @@ using TalentCloud.Core.Connects;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Messaging;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
@@ -35,6 +36,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ConnectsEntry> ConnectsEntries => Set<ConnectsEntry>();
     public DbSet<RemovalRequest> RemovalRequests => Set<RemovalRequest>();
     public DbSet<HelpVote> HelpVotes => Set<HelpVote>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ConversationReadMarker> ConversationReadMarkers => Set<ConversationReadMarker>();
+    public DbSet<InterviewProposal> InterviewProposals => Set<InterviewProposal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,7 +7,7 @@ using TalentCloud.Core.Data;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
-using TalentCloud.Core.PublicTexts;
+using TalentCloud.Core.ContactRules;
 
 namespace TalentCloud.Core.Jobs;
 
@@ -403,10 +403,7 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         texts.AddRange(skills.Select(s => ($"The skill \"{s}\"", s)));
         foreach (var (field, text) in texts)
         {
-            if (PublicTextRule.Check(field, text) is { } problem)
-            {
-                errors.Add(problem);
-            }
+            errors.AddRange(PublicTextPolicy.Check(text, field).Errors);
         }
 
         return errors;

@@ -2,31 +2,36 @@ using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
+using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Data;
-using TalentCloud.Core.PublicTexts;
 
 namespace TalentCloud.Core.Organizations;
 
-public sealed record OrganizationProfile(int Id, string Name, string Description, bool IsEnterprise, bool CanEdit);
+/// <summary>An organisation's public profile as its owner edits it.</summary>
+public sealed record OrganizationProfileView(int Id, string Name, string Description, bool IsEnterprise);
 
-/// <summary>The public texts of a client organisation. They follow the no-contact-details rule like job posts.</summary>
+/// <summary>
+/// The organisation's public text. Only the organisation's owner may change it, and it is a public surface, so
+/// <see cref="PublicTextPolicy"/> refuses contact details for everyone, Enterprise clients included.
+/// </summary>
 public sealed class OrganizationProfileService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public const string OnlyOwnerEdits = "Only the organisation's owner can change its description.";
+    public const string NotOwner = "Only the organisation's owner can edit its description.";
 
-    /// <summary>The organisation the actor acts for (the first, if several), or null.</summary>
-    public async Task<OrganizationProfile?> GetMineAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>The organisation the actor owns (the first, when several), or null when they own none.</summary>
+    public async Task<OrganizationProfileView?> GetOwnAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsClient)
+        var owned = actor.Organizations.Where(o => o.Value == OrganizationRole.Owner).Select(o => o.Key).Order().ToList();
+        if (owned.Count == 0)
         {
             return null;
         }
 
-        var orgId = actor.Organizations.Keys.Min();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct);
-        return new OrganizationProfile(org.Id, org.Name, org.Description, org.HasEnterpriseSubscription, actor.IsOwnerOf(org.Id));
+        return await db.Organizations.AsNoTracking().Where(o => o.Id == owned[0])
+            .Select(o => new OrganizationProfileView(o.Id, o.Name, o.Description, o.HasEnterpriseSubscription))
+            .SingleOrDefaultAsync(ct);
     }
 
     public async Task<Result> UpdateDescriptionAsync(Actor actor, int organizationId, string? description, CancellationToken ct = default)
@@ -34,24 +39,30 @@ public sealed class OrganizationProfileService(IDbContextFactory<AppDbContext> d
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsOwnerOf(organizationId))
         {
-            return Result.Failure(OnlyOwnerEdits);
+            return Result.Failure(NotOwner);
         }
 
-        var text = (description ?? "").Trim();
+        var text = description?.Trim() ?? "";
         if (text.Length > Organization.DescriptionMaxLength)
         {
-            return Result.Failure($"The description can be at most {Organization.DescriptionMaxLength:N0} characters.");
+            return Result.Failure($"The description can be at most {Organization.DescriptionMaxLength:N0} characters; yours has {text.Length:N0}.");
         }
 
-        if (PublicTextRule.Check("The organisation description", text) is { } problem)
+        var check = PublicTextPolicy.Check(text, "The organisation description");
+        if (!check.Succeeded)
         {
-            return Result.Failure(problem);
+            return check;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var org = await db.Organizations.SingleAsync(o => o.Id == organizationId, ct);
+        var org = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (org is null)
+        {
+            return Result.Failure(NotOwner);
+        }
+
         org.Description = text;
-        AuditLog.Record(db, actor, "organization.description_updated", org.Name, "description changed", clock.GetUtcNow(), organizationId: org.Id);
+        AuditLog.Record(db, actor, "organization.description.updated", org.Name, "saved", clock.GetUtcNow(), organizationId: org.Id);
         await db.SaveChangesAsync(ct);
         return Result.Success;
     }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Organizations;
-using TalentCloud.Core.PublicTexts;
+using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Seeding;
 
 namespace TalentCloud.Tests.Core.Jobs;
@@ -94,7 +94,7 @@ public sealed class JobServiceTests : IAsyncLifetime
 
         Assert.False(result.Succeeded);
         var message = Assert.Single(result.Errors);
-        Assert.Contains(PublicTextRule.RuleName, message, StringComparison.Ordinal);
+        Assert.Contains(PublicTextPolicy.RuleName, message, StringComparison.Ordinal);
         Assert.Contains("The job description contains " + found, message, StringComparison.Ordinal);
         Assert.Contains("Enterprise included", message, StringComparison.Ordinal);
         Assert.Equal(before, await world.CountsAsync());
@@ -108,7 +108,7 @@ public sealed class JobServiceTests : IAsyncLifetime
     public async Task Links_messenger_handles_and_disguised_addresses_are_rejected_too(string email, string org, string description)
     {
         var result = await world.Jobs.PostAsync(await world.ActorAsync(email), await DraftAsync(org, description: description));
-        Assert.Contains(PublicTextRule.RuleName, Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains(PublicTextPolicy.RuleName, Assert.Single(result.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -259,17 +259,17 @@ public sealed class JobServiceTests : IAsyncLifetime
         var initechId = await world.OrganizationIdAsync(DemoWorld.Initech);
 
         var acmeMail = await service.UpdateDescriptionAsync(await world.ActorAsync(DemoWorld.MariaEmail), acmeId, "Reach us at talent@acme-hiring.com");
-        Assert.Contains(PublicTextRule.RuleName, Assert.Single(acmeMail.Errors), StringComparison.Ordinal);
+        Assert.Contains(PublicTextPolicy.RuleName, Assert.Single(acmeMail.Errors), StringComparison.Ordinal);
         var initechPhone = await service.UpdateDescriptionAsync(await world.ActorAsync(DemoWorld.CarlEmail), initechId, "Call +1 415 555 0100");
         Assert.Contains("a phone number", Assert.Single(initechPhone.Errors), StringComparison.Ordinal);
-        Assert.Equal([OrganizationProfileService.OnlyOwnerEdits],
+        Assert.Equal([OrganizationProfileService.NotOwner],
             (await service.UpdateDescriptionAsync(await world.ActorAsync(DemoWorld.RajEmail), acmeId, "Fine text")).Errors);
-        Assert.Equal([OrganizationProfileService.OnlyOwnerEdits],
+        Assert.Equal([OrganizationProfileService.NotOwner],
             (await service.UpdateDescriptionAsync(await world.ActorAsync(DemoWorld.CarlEmail), acmeId, "Fine text")).Errors);
         Assert.False((await service.UpdateDescriptionAsync(await world.ActorAsync(DemoWorld.MariaEmail), acmeId, new string('x', 2001))).Succeeded);
 
         Assert.True((await service.UpdateDescriptionAsync(await world.ActorAsync(DemoWorld.MariaEmail), acmeId, "Apps for millions.")).Succeeded);
-        Assert.Equal("Apps for millions.", (await service.GetMineAsync(await world.ActorAsync(DemoWorld.RajEmail)))!.Description);
+        Assert.Equal("Apps for millions.", (await service.GetOwnAsync(await world.ActorAsync(DemoWorld.MariaEmail)))!.Description);
     }
 }
 
@@ -285,14 +285,14 @@ public sealed class DemoJobTextsTests
         Assert.Equal(15, jobs.Count);
         foreach (var job in jobs)
         {
-            Assert.Null(PublicTextRule.Check(job.Title, job.Title));
-            Assert.Null(PublicTextRule.Check(job.Title, job.Description));
-            Assert.All(job.Skills, s => Assert.Null(PublicTextRule.Check(job.Title, s.Name)));
+            Assert.True(PublicTextPolicy.Check(job.Title, job.Title).Succeeded);
+            Assert.True(PublicTextPolicy.Check(job.Description, job.Title).Succeeded);
+            Assert.All(job.Skills, s => Assert.True(PublicTextPolicy.Check(s.Name, job.Title).Succeeded));
         }
 
         foreach (var org in await context.Organizations.ToListAsync())
         {
-            Assert.Null(PublicTextRule.Check(org.Name, org.Description));
+            Assert.True(PublicTextPolicy.Check(org.Description, org.Name).Succeeded);
         }
     }
 }
