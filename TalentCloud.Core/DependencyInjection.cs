@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Search;
 
 namespace TalentCloud.Core;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<ActorLoader>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<AccountOverviewService>();
+        services.AddSingleton<TalentSearchService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<DatabaseInitializer>();
         return services;
