@@ -3,14 +3,17 @@ namespace TalentCloud.Core.Search;
 /// <summary>
 /// Turns what a user typed into an FTS5 query that searches every word as text: each word becomes a quoted phrase
 /// (inner quotes doubled), so quotes, <c>*</c>, <c>NEAR</c>, parentheses, <c>-</c>, <c>OR</c> and column filters are
-/// never read as FTS syntax. Words without a letter or digit carry nothing searchable and are dropped.
+/// never read as FTS syntax. Words without a letter or digit carry nothing searchable and are dropped;
+/// control characters separate words.
 /// </summary>
 public static class FtsQuery
 {
     public static IReadOnlyList<string> Terms(string? text, int maxTerms) =>
         string.IsNullOrWhiteSpace(text)
             ? []
-            : [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            // Control characters (NUL ends an FTS5 query string) count as spaces.
+            : [.. new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)])
+                .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                 .Where(w => w.Any(char.IsLetterOrDigit))
                 .Take(maxTerms)];
 

@@ -174,6 +174,8 @@ public sealed class TalentSearchServiceTests : IAsyncLifetime
     [InlineData("\"mobile\" AND \"swift")]
     [InlineData("NOT mobile")]
     [InlineData("C# .NET")]
+    [InlineData("\u0000x")]
+    [InlineData("x\u0000")]
     public async Task Fts_syntax_in_user_text_is_searched_as_text(string text)
     {
         var results = await OkAsync(DemoWorld.MariaEmail, new SearchQuery { Text = text });
