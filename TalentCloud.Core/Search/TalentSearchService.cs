@@ -210,16 +210,15 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         int HourlyRate, bool Boosted, IReadOnlyList<string> Skills);
 
     /// <summary>The FROM and WHERE of the ranked set, shared by the page query and the count.</summary>
-    private static string BuildSource(SqliteCommand command, SearchPlan plan, out string idColumn, out string rankExpression)
+    private static string BuildSource(SqliteCommand command, SearchPlan plan, out string idColumn)
     {
         var sql = new StringBuilder();
         var where = new List<string>();
         var needsProfileRow = plan.Country is not null || plan.MinRate is not null || plan.MaxRate is not null || plan.Kind is not null;
         if (plan.Terms.Count > 0)
         {
-            // The hits CTE (see HitsCte) reads the index once and scores each match with bm25.
+            // The hits CTE (see BoostedCte) reads the index once.
             idColumn = "h.Id";
-            rankExpression = "h.TextRank";
             sql.Append("FROM hits h");
             if (needsProfileRow)
             {
@@ -231,7 +230,6 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         else
         {
             idColumn = "p.Id";
-            rankExpression = "0.0";
             sql.Append("FROM Profiles p");
         }
 
@@ -287,9 +285,8 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>The text matches (when there is text) and the members of the searcher's clouds, as sets the ranked query reads.</summary>
     private static string BoostedCte(SqliteCommand command, SearchPlan plan)
     {
-        // Column weights for bm25: name 4, title 3, skills 3, bio 1 (lower bm25 is better).
         var hits = plan.Terms.Count > 0
-            ? "hits AS MATERIALIZED (SELECT rowid AS Id, bm25(ProfileSearch, 4.0, 3.0, 3.0, 1.0) AS TextRank FROM ProfileSearch WHERE ProfileSearch MATCH $match), "
+            ? "hits AS MATERIALIZED (SELECT rowid AS Id FROM ProfileSearch WHERE ProfileSearch MATCH $match), "
             : "";
         if (plan.BoostCloudIds.Count == 0)
         {
@@ -304,7 +301,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
     {
         await using var command = connection.CreateCommand();
         var boosted = BoostedCte(command, plan);
-        var source = BuildSource(command, plan, out var id, out var rank);
+        var source = BuildSource(command, plan, out var id);
         var skillsMatched = "0";
         if (plan.SkillCandidates.Count > 0)
         {
@@ -314,15 +311,40 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
 
         command.Parameters.AddWithValue("$take", PageSize);
         command.Parameters.AddWithValue("$skip", (page - 1) * PageSize);
+        // Text rank (bm25) costs about a microsecond per row, so it is computed only for the matches in the
+        // (boosted, skills matched) groups that the requested page falls into: "cheap" holds every match with
+        // its group, "tiers" counts each group, "scored" runs bm25 for the wanted groups only.
+        var ranked = plan.Terms.Count == 0
+            ? $"""
+                ranked AS MATERIALIZED (
+                    SELECT c.Id, c.Boosted, c.SkillsMatched, 0.0 AS TextRank FROM cheap c
+                    ORDER BY c.Boosted DESC, c.SkillsMatched DESC, c.Id
+                    LIMIT $take OFFSET $skip)
+                """
+            : """
+                wanted AS MATERIALIZED (
+                    SELECT Boosted, SkillsMatched FROM tiers WHERE Upto > $skip AND Upto - N < $skip + $take),
+                scored AS MATERIALIZED (
+                    SELECT rowid AS Id, bm25(ProfileSearch, 4.0, 3.0, 3.0, 1.0) AS TextRank FROM ProfileSearch
+                    WHERE ProfileSearch MATCH $match
+                      AND +rowid IN (SELECT c.Id FROM cheap c JOIN wanted w ON w.Boosted = c.Boosted AND w.SkillsMatched = c.SkillsMatched)),
+                ranked AS MATERIALIZED (
+                    SELECT c.Id, c.Boosted, c.SkillsMatched, s.TextRank FROM cheap c JOIN scored s ON s.Id = c.Id
+                    ORDER BY c.Boosted DESC, c.SkillsMatched DESC, s.TextRank, c.Id
+                    LIMIT $take OFFSET $skip - (SELECT coalesce(sum(N), 0) FROM tiers WHERE Upto <= $skip))
+                """;
         command.CommandText = $"""
             WITH {boosted},
-            ranked AS MATERIALIZED (
-                SELECT {id} AS Id, ({id} IN boosted) AS Boosted, {skillsMatched} AS SkillsMatched, {rank} AS TextRank,
-                       count(*) OVER () AS Total
-                {source}
-                ORDER BY Boosted DESC, SkillsMatched DESC, TextRank, Id
-                LIMIT $take OFFSET $skip)
-            SELECT r.Id, p.Kind, p.Handle, p.DisplayName, p.Title, p.Country, p.HourlyRate, r.Boosted, r.Total,
+            cheap AS MATERIALIZED (
+                SELECT {id} AS Id, ({id} IN boosted) AS Boosted, {skillsMatched} AS SkillsMatched
+                {source}),
+            tiers AS MATERIALIZED (
+                SELECT Boosted, SkillsMatched, count(*) AS N,
+                       sum(count(*)) OVER (ORDER BY Boosted DESC, SkillsMatched DESC ROWS UNBOUNDED PRECEDING) AS Upto
+                FROM cheap GROUP BY Boosted, SkillsMatched),
+            {ranked}
+            SELECT r.Id, p.Kind, p.Handle, p.DisplayName, p.Title, p.Country, p.HourlyRate, r.Boosted,
+                   (SELECT sum(N) FROM tiers) AS Total,
                    (SELECT group_concat(s.Name, char(31)) FROM ProfileSkills s WHERE s.ProfileId = r.Id)
             FROM ranked r JOIN Profiles p ON p.Id = r.Id
             ORDER BY r.Boosted DESC, r.SkillsMatched DESC, r.TextRank, r.Id
@@ -345,7 +367,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
     {
         await using var command = connection.CreateCommand();
         var boosted = BoostedCte(command, plan);
-        var source = BuildSource(command, plan, out _, out _);
+        var source = BuildSource(command, plan, out _);
         command.CommandText = $"WITH {boosted} SELECT count(*) {source}";
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }

@@ -308,7 +308,13 @@ public sealed class TalentSearchServiceTests : IAsyncLifetime
     [Fact]
     public async Task Ties_break_by_profile_id_so_pages_never_overlap()
     {
+        var first = await OkAsync(DemoWorld.MariaEmail, new SearchQuery { Text = "developer" });
         var all = await AllPagesAsync(DemoWorld.MariaEmail, new SearchQuery { Text = "developer" });
-        Assert.Equal(all.Count, all.Select(t => t.ProfileId).Distinct().Count());
+        Assert.True(first.PageCount > 1);
+        Assert.Equal(first.TotalCount, all.Select(t => t.ProfileId).Distinct().Count());
+        Assert.Equal(first.TotalCount, all.Count);
+        // Boosted tiles form one block at the top, across page boundaries.
+        var lastBoosted = all.FindLastIndex(t => t.RankingExplanation is not null);
+        Assert.All(all.Take(lastBoosted + 1), t => Assert.NotNull(t.RankingExplanation));
     }
 }
