@@ -74,7 +74,7 @@ echo "Signed in as maria@acme.test; /search?q=mobile answers $page_status."
 
 echo "Warming up (5 s), then wrk -c $connections -d $duration ..."
 wrk -t 2 -c "$connections" -d 5s -s bench/search-mix.lua -H "Cookie: $cookie" "$base" >/dev/null
-wrk -t 2 -c "$connections" -d "$duration" --latency -s bench/search-mix.lua -H "Cookie: $cookie" "$base" | tee "$work/wrk.txt"
+wrk -t 2 -c "$connections" -d "$duration" --timeout 10s --latency -s bench/search-mix.lua -H "Cookie: $cookie" "$base" | tee "$work/wrk.txt"
 
 rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk.txt")
 p50=$(awk '$1 == "50%" { print $2 }' "$work/wrk.txt")
