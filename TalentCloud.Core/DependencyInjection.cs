@@ -13,6 +13,7 @@ using TalentCloud.Core.Admin;
 using TalentCloud.Core.DataExport;
 using TalentCloud.Core.Help;
 using TalentCloud.Core.Removals;
+using TalentCloud.Core.Search;
 
 namespace TalentCloud.Core;
 
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<ConversationNotifier>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<OrganizationProfileService>();
+        services.AddSingleton<TalentSearchService>();
         services.AddScoped<RegistrationService>();
         services.AddSingleton<RemovalService>();
         services.AddSingleton<AuditBrowser>();

@@ -17,6 +17,8 @@ public static class WebSetup
     public static WebApplicationBuilder AddTalentCloudWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Long search addresses (/search?q=...) get a page with a trimmed query rather than "414 URI too long".
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
 

@@ -1,0 +1,38 @@
+using System.Globalization;
+using TalentCloud.Bench;
+
+// Load-data generator and search benchmark. See README, "Talent search".
+//   generate [--db PATH] [--profiles N] [--clouds N] [--orgs N] [--seed N]
+//   search   [--db PATH] [--queries N]
+var command = args.FirstOrDefault() ?? "help";
+var options = ParseOptions(args.Skip(1).ToArray());
+string Get(string name, string fallback) => options.TryGetValue(name, out var value) ? value : fallback;
+int GetInt(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+var db = Path.GetFullPath(Get("db", "bench/out/talentcloud-bench.db"));
+switch (command)
+{
+    case "generate":
+        var load = new LoadDataOptions(db, GetInt("profiles", 100_000), GetInt("clouds", 2_000), GetInt("orgs", 500), GetInt("seed", 20261123));
+        Console.WriteLine($"Generating {load.Profiles:N0} profiles and {load.Clouds:N0} clouds (seed {load.Seed}) ...");
+        await LoadDataGenerator.GenerateAsync(load, Console.Out);
+        return 0;
+    case "search":
+        await SearchBenchmark.RunAsync(db, GetInt("queries", 1_200), Console.Out);
+        return 0;
+    default:
+        Console.WriteLine("usage: TalentCloud.Bench generate [--db PATH] [--profiles 100000] [--clouds 2000] [--orgs 500] [--seed 20261123]");
+        Console.WriteLine("       TalentCloud.Bench search   [--db PATH] [--queries 1200]");
+        return command == "help" ? 0 : 2;
+}
+
+static Dictionary<string, string> ParseOptions(string[] args)
+{
+    var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    for (var i = 0; i + 1 < args.Length; i += 2)
+    {
+        result[args[i].TrimStart('-')] = args[i + 1];
+    }
+
+    return result;
+}
