@@ -10,8 +10,8 @@ using TalentCloud.Core.Data;
 namespace TalentCloud.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123101524_Messaging")]
-    partial class Messaging
+    [Migration("20261123110018_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -298,6 +298,44 @@ namespace TalentCloud.Core.Data.Migrations
                     b.ToTable("Clouds");
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Connects.ConnectsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ProfileId", "Id");
+
+                    b.ToTable("ConnectsEntries");
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Contracts.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -367,6 +405,111 @@ namespace TalentCloud.Core.Data.Migrations
                     b.HasIndex("SentAt");
 
                     b.ToTable("OutboxEmails");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.HelpVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleSlug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VotedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ArticleSlug", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("HelpVotes");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.Job", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Budget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CloudId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExperienceLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CloudId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostedByUserId");
+
+                    b.HasIndex("Status", "CloudId", "PostedAt");
+
+                    b.ToTable("Jobs");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.JobSkill", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("JobId", "Name");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("JobSkills");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Memberships.CloudMembership", b =>
@@ -738,6 +881,110 @@ namespace TalentCloud.Core.Data.Migrations
                     b.ToTable("ProfileSkills");
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Proposals.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectsSpent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoverLetter")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("JobId", "ProfileId")
+                        .IsUnique();
+
+                    b.HasIndex("ProfileId", "SubmittedAt");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Removals.RemovalRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CloudId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("CloudId", "ProfileId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 1");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("RemovalRequests");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -798,6 +1045,19 @@ namespace TalentCloud.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Connects.ConnectsEntry", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Profiles.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId");
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Contracts.Contract", b =>
                 {
                     b.HasOne("TalentCloud.Core.Organizations.Organization", null)
@@ -809,6 +1069,43 @@ namespace TalentCloud.Core.Data.Migrations
                     b.HasOne("TalentCloud.Core.Profiles.Profile", null)
                         .WithMany()
                         .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.HelpVote", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.Job", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
+                        .WithMany()
+                        .HasForeignKey("CloudId");
+
+                    b.HasOne("TalentCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PostedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.JobSkill", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Jobs.Job", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -953,6 +1250,53 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Proposals.Proposal", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Profiles.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Removals.RemovalRequest", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
+                        .WithMany()
+                        .HasForeignKey("CloudId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Profiles.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Jobs.Job", b =>
+                {
+                    b.Navigation("Skills");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Organizations.Organization", b =>

@@ -213,6 +213,28 @@ namespace TalentCloud.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "HelpVotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleSlug = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Helpful = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VotedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HelpVotes_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -343,6 +365,43 @@ namespace TalentCloud.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conversations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conversations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Conversations_AspNetUsers_StartedByUserId",
+                        column: x => x.StartedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Conversations_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Conversations_Profiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "Profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProfileSkills",
                 columns: table => new
                 {
@@ -417,6 +476,265 @@ namespace TalentCloud.Core.Data.Migrations
                         principalTable: "Profiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Jobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CloudId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    BudgetType = table.Column<int>(type: "INTEGER", nullable: false),
+                    Budget = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExperienceLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Jobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Jobs_AspNetUsers_PostedByUserId",
+                        column: x => x.PostedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Jobs_Clouds_CloudId",
+                        column: x => x.CloudId,
+                        principalTable: "Clouds",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Jobs_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RemovalRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CloudId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RemovalRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RemovalRequests_AspNetUsers_RequestedByUserId",
+                        column: x => x.RequestedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RemovalRequests_Clouds_CloudId",
+                        column: x => x.CloudId,
+                        principalTable: "Clouds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RemovalRequests_Profiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "Profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationReadMarkers",
+                columns: table => new
+                {
+                    ConversationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LastReadMessageId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationReadMarkers", x => new { x.ConversationId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ConversationReadMarkers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConversationReadMarkers_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InterviewProposals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MeetingLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InterviewProposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InterviewProposals_AspNetUsers_ProposedByUserId",
+                        column: x => x.ProposedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InterviewProposals_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobSkills",
+                columns: table => new
+                {
+                    JobId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false, collation: "NOCASE")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobSkills", x => new { x.JobId, x.Name });
+                    table.ForeignKey(
+                        name: "FK_JobSkills_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Proposals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CoverLetter = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Bid = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConnectsSpent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefundedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Proposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Proposals_AspNetUsers_SubmittedByUserId",
+                        column: x => x.SubmittedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Profiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "Profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SenderUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    SenderSide = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InterviewProposalId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Messages_AspNetUsers_SenderUserId",
+                        column: x => x.SenderUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Messages_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Messages_InterviewProposals_InterviewProposalId",
+                        column: x => x.InterviewProposalId,
+                        principalTable: "InterviewProposals",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConnectsEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorUserId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectsEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConnectsEntries_Profiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "Profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConnectsEntries_Proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateIndex(
@@ -494,6 +812,16 @@ namespace TalentCloud.Core.Data.Migrations
                 column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConnectsEntries_ProfileId_Id",
+                table: "ConnectsEntries",
+                columns: new[] { "ProfileId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectsEntries_ProposalId",
+                table: "ConnectsEntries",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contracts_OrganizationId_ProfileId",
                 table: "Contracts",
                 columns: new[] { "OrganizationId", "ProfileId" });
@@ -502,6 +830,93 @@ namespace TalentCloud.Core.Data.Migrations
                 name: "IX_Contracts_ProfileId",
                 table: "Contracts",
                 column: "ProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationReadMarkers_UserId",
+                table: "ConversationReadMarkers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OrganizationId_LastActivityAt",
+                table: "Conversations",
+                columns: new[] { "OrganizationId", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OrganizationId_ProfileId",
+                table: "Conversations",
+                columns: new[] { "OrganizationId", "ProfileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_ProfileId_LastActivityAt",
+                table: "Conversations",
+                columns: new[] { "ProfileId", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_StartedByUserId",
+                table: "Conversations",
+                column: "StartedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpVotes_ArticleSlug_UserId",
+                table: "HelpVotes",
+                columns: new[] { "ArticleSlug", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpVotes_UserId",
+                table: "HelpVotes",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InterviewProposals_ConversationId",
+                table: "InterviewProposals",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InterviewProposals_ProposedByUserId",
+                table: "InterviewProposals",
+                column: "ProposedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_CloudId",
+                table: "Jobs",
+                column: "CloudId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_OrganizationId",
+                table: "Jobs",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_PostedByUserId",
+                table: "Jobs",
+                column: "PostedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_Status_CloudId_PostedAt",
+                table: "Jobs",
+                columns: new[] { "Status", "CloudId", "PostedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobSkills_Name",
+                table: "JobSkills",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_ConversationId_Id",
+                table: "Messages",
+                columns: new[] { "ConversationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_InterviewProposalId",
+                table: "Messages",
+                column: "InterviewProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_SenderUserId_SentAt",
+                table: "Messages",
+                columns: new[] { "SenderUserId", "SentAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
@@ -538,6 +953,44 @@ namespace TalentCloud.Core.Data.Migrations
                 name: "IX_ProfileSkills_Name",
                 table: "ProfileSkills",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_JobId_ProfileId",
+                table: "Proposals",
+                columns: new[] { "JobId", "ProfileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_ProfileId_SubmittedAt",
+                table: "Proposals",
+                columns: new[] { "ProfileId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_SubmittedByUserId",
+                table: "Proposals",
+                column: "SubmittedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemovalRequests_CloudId_ProfileId",
+                table: "RemovalRequests",
+                columns: new[] { "CloudId", "ProfileId" },
+                unique: true,
+                filter: "\"Status\" = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemovalRequests_ProfileId",
+                table: "RemovalRequests",
+                column: "ProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemovalRequests_RequestedByUserId",
+                table: "RemovalRequests",
+                column: "RequestedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemovalRequests_Status_RequestedAt",
+                table: "RemovalRequests",
+                columns: new[] { "Status", "RequestedAt" });
         }
 
         /// <inheritdoc />
@@ -568,7 +1021,22 @@ namespace TalentCloud.Core.Data.Migrations
                 name: "CloudNotificationSettings");
 
             migrationBuilder.DropTable(
+                name: "ConnectsEntries");
+
+            migrationBuilder.DropTable(
                 name: "Contracts");
+
+            migrationBuilder.DropTable(
+                name: "ConversationReadMarkers");
+
+            migrationBuilder.DropTable(
+                name: "HelpVotes");
+
+            migrationBuilder.DropTable(
+                name: "JobSkills");
+
+            migrationBuilder.DropTable(
+                name: "Messages");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -583,7 +1051,22 @@ namespace TalentCloud.Core.Data.Migrations
                 name: "ProfileSkills");
 
             migrationBuilder.DropTable(
+                name: "RemovalRequests");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Proposals");
+
+            migrationBuilder.DropTable(
+                name: "InterviewProposals");
+
+            migrationBuilder.DropTable(
+                name: "Jobs");
+
+            migrationBuilder.DropTable(
+                name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "Clouds");
