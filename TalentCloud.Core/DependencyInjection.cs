@@ -21,6 +21,12 @@ public static class DependencyInjection
         services.AddSingleton<ActorLoader>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<AccountOverviewService>();
+        services.AddSingleton<Clouds.CloudService>();
+        services.AddSingleton<Invitations.InvitationService>();
+        services.AddSingleton<Offers.OfferService>();
+        services.AddSingleton<Memberships.MyTalentCloudsService>();
+        services.AddSingleton<Organizations.OrgDashboardService>();
+        services.AddSingleton<ProfileSettingsService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -4,8 +4,10 @@ using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Contracts;
+using TalentCloud.Core.Invitations;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Offers;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 
@@ -24,6 +26,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<CloudNotificationSetting> CloudNotificationSettings => Set<CloudNotificationSetting>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<OnboardingTask> OnboardingTasks => Set<OnboardingTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
