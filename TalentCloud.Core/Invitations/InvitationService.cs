@@ -35,6 +35,21 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
             .ToListAsync(ct);
     }
 
+    /// <summary>Whether the actor acts for an Enterprise organisation with a cloud (so could send this profile an offer); never for one's own profile.</summary>
+    public async Task<bool> CanOfferAsync(Actor actor, int profileId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.OwnsProfile(profileId) || !actor.IsClient)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var orgIds = actor.Organizations.Keys.ToList();
+        return await db.Clouds.AnyAsync(c => orgIds.Contains(c.OrganizationId)
+            && db.Organizations.Any(o => o.Id == c.OrganizationId && o.HasEnterpriseSubscription), ct);
+    }
+
     /// <summary>Invites a freelancer or agency to a cloud the actor manages, with an optional note.</summary>
     public async Task<Result<int>> InviteAsync(Actor actor, int cloudId, int profileId, string? note, CancellationToken ct = default)
     {
