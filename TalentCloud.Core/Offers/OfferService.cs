@@ -247,7 +247,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             task.ResultByUserId = actor.UserId;
             task.ResultRecordedAt = now;
             return null;
-        }, _ => passed ? "offer.check-passed" : "offer.check-failed", ct);
+        }, _ => "offer.check-result-recorded", ct);
 
     /// <summary>
     /// The freelancer accepts: only when every task is complete and no check failed. Starts a contract and places the profile
@@ -423,7 +423,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             return Result.Failure(error);
         }
 
-        // The log names the task, never the check's result for anyone but the two sides (the audit log is for support staff).
+        // The log names the task and that something was recorded, never a check's result: only the two sides of the offer may know it.
         AuditLog.Record(db, actor, action(task), $"{task.Title} of offer \"{offer.Title}\"", "Done", now, offer.CloudId, offer.ProfileId, offer.OrganizationId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -195,4 +195,16 @@ public sealed class OfferServiceTests : JoiningWorld
 
         Assert.Equal(1, await CountAsync(c => c.Notifications.Where(n => n.UserId == omar.UserId && n.Kind == TalentCloud.Core.Notifications.NotificationKind.OfferReceived)));
     }
+
+    [Fact]
+    public async Task A_check_result_is_kept_on_the_offer_and_never_written_to_the_audit_log()
+    {
+        var (offer, _, check) = await SeededOfferAsync();
+        await Offers.GiveConsentAsync(await Lee, check);
+        await Offers.RecordCheckResultAsync(await Hank, check, passed: false);
+
+        Assert.Contains("Failed", (await Offers.GetAsync(await Lee, offer))!.Tasks[1].Status, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(c => c.AuditEntries.Where(e => e.Action.Contains("fail") || e.Outcome.Contains("Fail") || e.Outcome.Contains("Pass"))));
+        Assert.Equal(1, await CountAsync(c => c.AuditEntries.Where(e => e.Action == "offer.check-result-recorded")));
+    }
 }
