@@ -38,6 +38,12 @@ public static class DependencyInjection
         services.AddSingleton<ConversationService>();
         services.AddSingleton<OrganizationProfileService>();
         services.AddSingleton<TalentSearchService>();
+        services.AddSingleton<Clouds.CloudService>();
+        services.AddSingleton<Invitations.InvitationService>();
+        services.AddSingleton<Offers.OfferService>();
+        services.AddSingleton<Memberships.MyTalentCloudsService>();
+        services.AddSingleton<Organizations.OrgDashboardService>();
+        services.AddSingleton<ProfileSettingsService>();
         services.AddScoped<RegistrationService>();
         services.AddSingleton<RemovalService>();
         services.AddSingleton<AuditBrowser>();

@@ -6,9 +6,11 @@ using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Jobs;
+using TalentCloud.Core.Invitations;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Messaging;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Offers;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
@@ -40,6 +42,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ConversationReadMarker> ConversationReadMarkers => Set<ConversationReadMarker>();
     public DbSet<InterviewProposal> InterviewProposals => Set<InterviewProposal>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<OnboardingTask> OnboardingTasks => Set<OnboardingTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

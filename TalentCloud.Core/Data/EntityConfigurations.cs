@@ -46,6 +46,10 @@ internal sealed class ProfileEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(p => p.Title).HasMaxLength(Profile.TitleMaxLength);
         builder.Property(p => p.Bio).HasMaxLength(Profile.BioMaxLength);
         builder.Property(p => p.Country).HasMaxLength(Profile.CountryLength);
+        builder.Property(p => p.TimeZone).HasMaxLength(Profile.TimeZoneMaxLength);
+        builder.Property(p => p.BusinessName).HasMaxLength(Profile.BusinessNameMaxLength);
+        builder.Property(p => p.RegistrationNumber).HasMaxLength(Profile.RegistrationNumberMaxLength);
+        builder.Property(p => p.LicenceNumber).HasMaxLength(Profile.LicenceNumberMaxLength);
         builder.HasIndex(p => p.Handle).IsUnique();
         builder.HasIndex(p => p.OwnerUserId);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.OwnerUserId);

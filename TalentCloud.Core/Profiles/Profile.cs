@@ -6,6 +6,26 @@ public enum ProfileKind
     Agency = 2,
 }
 
+/// <summary>How a profile is willing to be paid, and which ways a cloud accepts. Flags: a profile may offer both.</summary>
+[Flags]
+public enum EngagementTypes
+{
+    None = 0,
+    Hourly = 1,
+    FixedPrice = 2,
+}
+
+/// <summary>The legal form of a registered business, part of the proof of independent-contractor status.</summary>
+public enum BusinessEntityType
+{
+    None = 0,
+    SoleProprietorship = 1,
+    Partnership = 2,
+    LimitedCompany = 3,
+    Corporation = 4,
+    Cooperative = 5,
+}
+
 /// <summary>
 /// A freelancer's or an agency's public profile. Freelancers own theirs; an agency's is owned by the agency owner.
 /// Both kinds join clouds, apply to jobs and appear in search the same way, so they share one entity.
@@ -20,6 +40,10 @@ public sealed class Profile
     public const int SkillMaxLength = 40;
     public const int MaxSkills = 30;
     public const int MaxHourlyRate = 1000;
+    public const int TimeZoneMaxLength = 64;
+    public const int BusinessNameMaxLength = 150;
+    public const int RegistrationNumberMaxLength = 50;
+    public const int LicenceNumberMaxLength = 50;
 
     public int Id { get; set; }
     public ProfileKind Kind { get; set; }
@@ -37,6 +61,22 @@ public sealed class Profile
 
     /// <summary>Whole US dollars per hour.</summary>
     public int HourlyRate { get; set; }
+
+    /// <summary>IANA time zone id (e.g. "Asia/Singapore"), or empty when not given.</summary>
+    public string TimeZone { get; set; } = "";
+
+    public EngagementTypes EngagementTypes { get; set; } = EngagementTypes.Hourly | EngagementTypes.FixedPrice;
+
+    public BusinessEntityType BusinessEntityType { get; set; }
+
+    /// <summary>The registered business's name; meaningful together with <see cref="BusinessEntityType"/>.</summary>
+    public string BusinessName { get; set; } = "";
+
+    /// <summary>Company or tax registration number.</summary>
+    public string RegistrationNumber { get; set; } = "";
+
+    /// <summary>A professional licence number.</summary>
+    public string LicenceNumber { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -90,6 +90,7 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
         await SeedJobsAsync(world, ct);
         await SeedRemovalsAsync(world, ct);
         await SeedMessagingAsync(world, ct);
+        await SeedJoiningAsync(world, ct);
     }
 
     private async Task AddGeneratedTalentAsync(DemoWorldOptions options, Cloud[] clouds, AppUser[] inviters, DateTimeOffset now, CancellationToken ct)

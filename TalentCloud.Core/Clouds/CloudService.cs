@@ -1,0 +1,368 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Audit;
+using TalentCloud.Core.Common;
+using TalentCloud.Core.Data;
+using TalentCloud.Core.Invitations;
+using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Offers;
+using TalentCloud.Core.Organizations;
+using TalentCloud.Core.Profiles;
+
+namespace TalentCloud.Core.Clouds;
+
+public sealed record CloudSummary(int Id, string Name, string Description, int ActiveCount, int PendingCount, int OutstandingInvitations, int OpenOffers);
+
+public sealed record CloudList(int OrganizationId, string OrganizationName, bool CanCreate, IReadOnlyList<CloudSummary> Clouds);
+
+public sealed record CloudDetail(int Id, int OrganizationId, string OrganizationName, string Name, string Description, CloudCriteria Criteria,
+    bool CanEdit, int ActiveCount, int PendingCount);
+
+public sealed record MemberQuery(string? Search = null, MembershipStatus? Status = null, int Page = 1, int PageSize = 20);
+
+public sealed record MemberRow(int MembershipId, int ProfileId, ProfileKind Kind, string Handle, string DisplayName, string Title, string Country,
+    MembershipStatus Status, JoinMethod JoinedVia, string AddedBy, DateTimeOffset JoinedAt, IReadOnlyList<string> UnmetCriteria)
+{
+    public string ProfileUrl => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
+}
+
+public sealed record MemberPage(IReadOnlyList<MemberRow> Rows, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Clouds of Enterprise organisations: creating and describing them (owner), their criteria, their members and approvals.</summary>
+public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public const int RejectionReasonMaxLength = 1000;
+
+    /// <summary>The clouds of the actor's Enterprise organisation, or null when the actor has none (the pages answer 404).</summary>
+    public async Task<CloudList?> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await CloudAccess.EnterpriseOrganizationAsync(db, actor, ct);
+        if (found is not { } enterprise)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var orgId = enterprise.Org.Id;
+        var clouds = await db.Clouds.AsNoTracking().Where(c => c.OrganizationId == orgId).OrderBy(c => c.Name)
+            .Select(c => new CloudSummary(c.Id, c.Name, c.Description,
+                db.CloudMemberships.Count(m => m.CloudId == c.Id && m.Status == MembershipStatus.Active),
+                db.CloudMemberships.Count(m => m.CloudId == c.Id && m.Status == MembershipStatus.PendingApproval),
+                db.Invitations.Count(i => i.CloudId == c.Id && i.Status == InvitationStatus.Pending && i.ExpiresAt > now),
+                db.Offers.Count(o => o.CloudId == c.Id && o.Status == OfferStatus.Open)))
+            .ToListAsync(ct);
+        return new CloudList(orgId, enterprise.Org.Name, enterprise.Role == OrganizationRole.Owner, clouds);
+    }
+
+    public async Task<CloudDetail?> GetAsync(Actor actor, int cloudId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct);
+        if (managed is null)
+        {
+            return null;
+        }
+
+        var counts = await db.CloudMemberships.Where(m => m.CloudId == cloudId).GroupBy(m => m.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new CloudDetail(managed.Cloud.Id, managed.Organization.Id, managed.Organization.Name, managed.Cloud.Name, managed.Cloud.Description,
+            CloudCriteria.Of(managed.Cloud), managed.Role == OrganizationRole.Owner,
+            counts.Where(c => c.Key == MembershipStatus.Active).Sum(c => c.Count),
+            counts.Where(c => c.Key == MembershipStatus.PendingApproval).Sum(c => c.Count));
+    }
+
+    /// <summary>Creates a cloud in the actor's Enterprise organisation; owners only.</summary>
+    public async Task<Result<int>> CreateAsync(Actor actor, string? name, string? description, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var errors = ValidateNameAndDescription(ref name, ref description);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await CloudAccess.EnterpriseOrganizationAsync(db, actor, ct);
+        if (found is not { Role: OrganizationRole.Owner } enterprise)
+        {
+            return Result<int>.Failure("Only the owner of an Enterprise organisation can create Talent Clouds.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Failure([.. errors]);
+        }
+
+        var orgId = enterprise.Org.Id;
+        if (await db.Clouds.AnyAsync(c => c.OrganizationId == orgId && c.Name == name, ct))
+        {
+            return Result<int>.Failure($"Your organisation already has a cloud named \"{name}\".");
+        }
+
+        var now = clock.GetUtcNow();
+        var cloud = new Cloud { OrganizationId = orgId, Name = name!, Description = description!, CreatedAt = now };
+        db.Clouds.Add(cloud);
+        await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, actor, "cloud.created", cloud.Name, "Created", now, cloud.Id, organizationId: orgId);
+        await db.SaveChangesAsync(ct);
+        return Result<int>.Success(cloud.Id);
+    }
+
+    /// <summary>Renames and describes a cloud; owners of its organisation only.</summary>
+    public async Task<Result> UpdateAsync(Actor actor, int cloudId, string? name, string? description, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct, tracking: true);
+        if (managed is null)
+        {
+            return Result.Failure(CloudAccess.NotFound);
+        }
+
+        if (managed.Role != OrganizationRole.Owner)
+        {
+            return Result.Failure("Only the organisation's owner can rename or describe a cloud.");
+        }
+
+        var errors = ValidateNameAndDescription(ref name, ref description);
+        if (errors.Count > 0)
+        {
+            return Result.Failure([.. errors]);
+        }
+
+        if (await db.Clouds.AnyAsync(c => c.OrganizationId == managed.Cloud.OrganizationId && c.Id != cloudId && c.Name == name, ct))
+        {
+            return Result.Failure($"Your organisation already has a cloud named \"{name}\".");
+        }
+
+        var old = managed.Cloud.Name;
+        managed.Cloud.Name = name!;
+        managed.Cloud.Description = description!;
+        AuditLog.Record(db, actor, "cloud.updated", name!, old == name ? "Description changed" : $"Renamed from \"{old}\"", clock.GetUtcNow(),
+            cloudId, organizationId: managed.Cloud.OrganizationId);
+        await db.SaveChangesAsync(ct);
+        return Result.Success;
+    }
+
+    /// <summary>Sets the cloud's approval criteria; owners only. Countries are ISO codes; skills are matched without case.</summary>
+    public async Task<Result> SetCriteriaAsync(Actor actor, int cloudId, CloudCriteria criteria, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(criteria);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct, tracking: true);
+        if (managed is null)
+        {
+            return Result.Failure(CloudAccess.NotFound);
+        }
+
+        if (managed.Role != OrganizationRole.Owner)
+        {
+            return Result.Failure("Only the organisation's owner can set a cloud's approval criteria.");
+        }
+
+        var errors = new List<string>();
+        var skills = criteria.RequiredSkills.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (skills.Count > Cloud.MaxRequiredSkills)
+        {
+            errors.Add($"At most {Cloud.MaxRequiredSkills} required skills.");
+        }
+
+        if (skills.Any(s => s.Length > Profile.SkillMaxLength))
+        {
+            errors.Add($"Each skill is at most {Profile.SkillMaxLength} characters.");
+        }
+
+        var countries = criteria.AllowedCountries.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        if (countries.Count > Cloud.MaxAllowedCountries)
+        {
+            errors.Add($"At most {Cloud.MaxAllowedCountries} allowed countries.");
+        }
+
+        var unknown = countries.Where(c => !IsCountryCode(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add($"Unknown country code{(unknown.Count == 1 ? "" : "s")}: {string.Join(", ", unknown)} (use two-letter ISO codes such as US, DE, SG).");
+        }
+
+        if ((criteria.AcceptedEngagementTypes & ~(EngagementTypes.Hourly | EngagementTypes.FixedPrice)) != 0)
+        {
+            errors.Add("Unknown engagement type.");
+        }
+
+        if (criteria.ContractorProofMinimumClients is < 1 or > Cloud.MaxContractorProofClients)
+        {
+            errors.Add($"The number of distinct clients must be between 1 and {Cloud.MaxContractorProofClients}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Failure([.. errors]);
+        }
+
+        var cloud = managed.Cloud;
+        cloud.RequiredSkills = skills;
+        cloud.AllowedCountries = countries;
+        cloud.AcceptedEngagementTypes = criteria.AcceptedEngagementTypes;
+        cloud.RequiresContractorProof = criteria.RequiresContractorProof;
+        cloud.ContractorProofMinimumClients = criteria.ContractorProofMinimumClients;
+        cloud.RequiresManualApproval = criteria.RequiresManualApproval;
+        var described = CloudCriteria.Of(cloud).Describe();
+        AuditLog.Record(db, actor, "cloud.criteria-set", cloud.Name, described.Count == 0 ? "No criteria" : string.Join("; ", described),
+            clock.GetUtcNow(), cloudId, organizationId: cloud.OrganizationId);
+        await db.SaveChangesAsync(ct);
+        return Result.Success;
+    }
+
+    /// <summary>Members (Active and Pending) of a cloud the actor manages, filtered and paged; null when the cloud is not theirs.</summary>
+    public async Task<MemberPage?> ListMembersAsync(Actor actor, int cloudId, MemberQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await CloudAccess.FindManagedAsync(db, actor, cloudId, ct) is null)
+        {
+            return null;
+        }
+
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var rows = from m in db.CloudMemberships
+                   join p in db.Profiles on m.ProfileId equals p.Id
+                   where m.CloudId == cloudId
+                   select new { m, p };
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(r => r.m.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = $"%{query.Search.Trim()}%";
+            rows = rows.Where(r => EF.Functions.Like(r.p.DisplayName, term) || EF.Functions.Like(r.p.Title, term)
+                || r.p.Skills.Any(s => EF.Functions.Like(s.Name, term)));
+        }
+
+        var total = await rows.CountAsync(ct);
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var items = await rows
+            .OrderBy(r => r.m.Status == MembershipStatus.PendingApproval ? 0 : 1).ThenBy(r => r.p.DisplayName)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => new
+            {
+                r.m.Id, ProfileId = r.p.Id, r.p.Kind, r.p.Handle, r.p.DisplayName, r.p.Title, r.p.Country, r.m.Status, r.m.JoinedVia, r.m.JoinedAt,
+                AddedBy = db.Users.Where(u => u.Id == r.m.AddedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                Unmet = db.Invitations.Where(i => i.CloudId == cloudId && i.ProfileId == r.p.Id && i.Status == InvitationStatus.Accepted)
+                    .OrderByDescending(i => i.Id).Select(i => i.UnmetCriteria).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return new MemberPage(
+            [.. items.Select(i => new MemberRow(i.Id, i.ProfileId, i.Kind, i.Handle, i.DisplayName, i.Title, i.Country, i.Status, i.JoinedVia,
+                i.AddedBy ?? "", i.JoinedAt,
+                i.Status == MembershipStatus.PendingApproval && !string.IsNullOrEmpty(i.Unmet) ? i.Unmet.Split('\n') : []))],
+            total, page, pageSize);
+    }
+
+    /// <summary>Approves a pending member of a cloud the actor manages.</summary>
+    public Task<Result> ApproveAsync(Actor actor, int membershipId, CancellationToken ct = default) =>
+        DecideAsync(actor, membershipId, approve: true, reason: null, ct);
+
+    /// <summary>Rejects a pending member with a reason the member is told; the pending membership is removed.</summary>
+    public Task<Result> RejectAsync(Actor actor, int membershipId, string? reason, CancellationToken ct = default) =>
+        DecideAsync(actor, membershipId, approve: false, reason, ct);
+
+    private async Task<Result> DecideAsync(Actor actor, int membershipId, bool approve, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        reason = reason?.Trim() ?? "";
+        if (!approve && reason.Length == 0)
+        {
+            return Result.Failure("Give a reason for the rejection; the applicant is told it.");
+        }
+
+        if (reason.Length > RejectionReasonMaxLength)
+        {
+            return Result.Failure($"The reason is at most {RejectionReasonMaxLength:N0} characters.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var membership = await db.CloudMemberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct);
+        var managed = membership is null ? null : await CloudAccess.FindManagedAsync(db, actor, membership.CloudId, ct);
+        if (membership is null || managed is null)
+        {
+            return Result.Failure("That membership does not exist or is not in a cloud you manage.");
+        }
+
+        if (membership.Status != MembershipStatus.PendingApproval)
+        {
+            return Result.Failure("This member is already active; there is nothing to decide.");
+        }
+
+        var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == membership.ProfileId, ct);
+        var now = clock.GetUtcNow();
+        var cloudName = managed.Cloud.Name;
+        var subject = $"{profile.DisplayName} in {cloudName}";
+        if (approve)
+        {
+            membership.Status = MembershipStatus.Active;
+            membership.ActivatedAt = now;
+            AuditLog.Record(db, actor, "membership.approved", subject, "Active", now, membership.CloudId, profile.Id, managed.Organization.Id);
+            NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.MembershipApproved, $"You are now a member of {cloudName}",
+                $"{managed.Organization.Name} approved {profile.DisplayName} as a member of {cloudName}.", "/my/talent-clouds", now, membership.CloudId);
+        }
+        else
+        {
+            db.CloudMemberships.Remove(membership);
+            AuditLog.Record(db, actor, "membership.rejected", subject, $"Rejected: {reason}", now, membership.CloudId, profile.Id, managed.Organization.Id);
+            NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.MembershipRejected, $"Your request to join {cloudName} was not approved",
+                $"{managed.Organization.Name} did not approve {profile.DisplayName} for {cloudName}. Reason: {reason}", "/my/talent-clouds", now, membership.CloudId);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Success;
+    }
+
+    private static List<string> ValidateNameAndDescription(ref string? name, ref string? description)
+    {
+        name = name?.Trim() ?? "";
+        description = description?.Trim() ?? "";
+        var errors = new List<string>();
+        if (name.Length == 0)
+        {
+            errors.Add("Give the cloud a name.");
+        }
+        else if (name.Length > Cloud.NameMaxLength)
+        {
+            errors.Add($"The name is at most {Cloud.NameMaxLength} characters.");
+        }
+
+        if (description.Length > Cloud.DescriptionMaxLength)
+        {
+            errors.Add($"The description is at most {Cloud.DescriptionMaxLength:N0} characters.");
+        }
+
+        return errors;
+    }
+
+    internal static bool IsCountryCode(string code)
+    {
+        if (code.Length != 2 || !code.All(char.IsAsciiLetterUpper))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new RegionInfo(code);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

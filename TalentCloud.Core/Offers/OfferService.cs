@@ -1,0 +1,486 @@
+using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Audit;
+using TalentCloud.Core.Clouds;
+using TalentCloud.Core.Common;
+using TalentCloud.Core.Contracts;
+using TalentCloud.Core.Data;
+using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Notifications;
+
+namespace TalentCloud.Core.Offers;
+
+public sealed record OnboardingTaskInput(OnboardingTaskKind Kind, string Title, string Text);
+
+public sealed record OfferInput(int CloudId, int ProfileId, string Title, string Description, PayKind PayKind, int Amount, IReadOnlyList<OnboardingTaskInput> Tasks);
+
+public sealed record OnboardingTaskView(int Id, OnboardingTaskKind Kind, string Title, string Text, TaskParty WaitingFor, string Status, bool IsComplete,
+    bool CanComplete, bool CanConsent, bool CanRecordResult);
+
+/// <summary>An offer as one of its two sides sees it: every task, whose move it is, and exactly what still blocks acceptance.</summary>
+public sealed record OfferView(int Id, string Title, string Description, PayKind PayKind, int Amount, OfferStatus Status,
+    string OrganizationName, int CloudId, string CloudName, int ProfileId, string ProfileName, string ProfileUrl, string SentBy, DateTimeOffset SentAt,
+    bool IsFreelancerSide, bool IsEnterpriseSide, IReadOnlyList<OnboardingTaskView> Tasks, IReadOnlyList<string> Blockers,
+    bool CanAccept, bool CanDecline, bool CanWithdraw, int? ContractId, DateTimeOffset? ClosedAt)
+{
+    public string PayText => PayKind == PayKind.Hourly ? $"${Amount:N0}/hr" : $"${Amount:N0} fixed price";
+}
+
+/// <summary>Offers with onboarding tasks: the second way to join a cloud, with automatic placement on acceptance.</summary>
+public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public const string NotFound = "That offer does not exist.";
+
+    /// <summary>Sends an offer from the organisation that owns the target cloud, to a freelancer or agency.</summary>
+    public async Task<Result<int>> CreateAsync(Actor actor, OfferInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var managed = await CloudAccess.FindManagedAsync(db, actor, input.CloudId, ct);
+        if (managed is null)
+        {
+            return Result<int>.Failure(CloudAccess.NotFound);
+        }
+
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ProfileId, ct);
+        if (profile is null)
+        {
+            return Result<int>.Failure("That freelancer or agency does not exist.");
+        }
+
+        var title = input.Title?.Trim() ?? "";
+        var description = input.Description?.Trim() ?? "";
+        var errors = new List<string>();
+        if (title.Length == 0)
+        {
+            errors.Add("Give the offer a title.");
+        }
+        else if (title.Length > Offer.TitleMaxLength)
+        {
+            errors.Add($"The title is at most {Offer.TitleMaxLength} characters.");
+        }
+
+        if (description.Length > Offer.DescriptionMaxLength)
+        {
+            errors.Add($"The description is at most {Offer.DescriptionMaxLength:N0} characters.");
+        }
+
+        if (!Enum.IsDefined(input.PayKind))
+        {
+            errors.Add("Choose hourly rate or fixed price.");
+        }
+
+        if (input.Amount is < 1 or > Offer.MaxAmount)
+        {
+            errors.Add($"The amount must be between $1 and ${Offer.MaxAmount:N0}.");
+        }
+
+        var tasks = input.Tasks ?? [];
+        if (tasks.Count > Offer.MaxTasks)
+        {
+            errors.Add($"At most {Offer.MaxTasks} onboarding tasks.");
+        }
+
+        foreach (var (task, index) in tasks.Select((t, i) => (t, i + 1)))
+        {
+            if (!Enum.IsDefined(task.Kind))
+            {
+                errors.Add($"Task {index}: unknown kind.");
+                continue;
+            }
+
+            var taskTitle = task.Title?.Trim() ?? "";
+            if (taskTitle.Length == 0 || taskTitle.Length > OnboardingTask.TitleMaxLength)
+            {
+                errors.Add($"Task {index}: the title is required and at most {OnboardingTask.TitleMaxLength} characters.");
+            }
+
+            var text = task.Text?.Trim() ?? "";
+            if (task.Kind != OnboardingTaskKind.BackgroundCheck && text.Length == 0)
+            {
+                errors.Add($"Task {index}: give the text to {(task.Kind == OnboardingTaskKind.Agreement ? "accept" : "acknowledge")}.");
+            }
+            else if (text.Length > OnboardingTask.TextMaxLength)
+            {
+                errors.Add($"Task {index}: the text is at most {OnboardingTask.TextMaxLength:N0} characters.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Failure([.. errors]);
+        }
+
+        var now = clock.GetUtcNow();
+        var offer = new Offer
+        {
+            OrganizationId = managed.Organization.Id,
+            CloudId = managed.Cloud.Id,
+            ProfileId = profile.Id,
+            Title = title,
+            Description = description,
+            PayKind = input.PayKind,
+            Amount = input.Amount,
+            Status = OfferStatus.Open,
+            CreatedByUserId = actor.UserId!,
+            CreatedAt = now,
+            Tasks = [.. tasks.Select((t, i) => new OnboardingTask { Position = i + 1, Kind = t.Kind, Title = t.Title.Trim(), Text = t.Text?.Trim() ?? "" })],
+        };
+        db.Offers.Add(offer);
+        await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, actor, "offer.sent", $"\"{title}\" to {profile.DisplayName} for {managed.Cloud.Name}", $"Open, {tasks.Count} task(s)", now,
+            managed.Cloud.Id, profile.Id, managed.Organization.Id);
+        NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.OfferReceived, $"Offer from {managed.Organization.Name}: {title}",
+            $"{actor.DisplayName} of {managed.Organization.Name} sent {profile.DisplayName} an offer. Accepting it places you in {managed.Cloud.Name}.",
+            $"/offers/{offer.Id}", now, managed.Cloud.Id);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result<int>.Success(offer.Id);
+    }
+
+    /// <summary>The offer for the freelancer it was made to or the offering organisation's people; null for anyone else.</summary>
+    public async Task<OfferView?> GetAsync(Actor actor, int offerId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var offer = await db.Offers.AsNoTracking().Include(o => o.Tasks).SingleOrDefaultAsync(o => o.Id == offerId, ct);
+        if (offer is null || !(actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId)))
+        {
+            return null;
+        }
+
+        var freelancerSide = actor.OwnsProfile(offer.ProfileId);
+        var enterpriseSide = actor.BelongsTo(offer.OrganizationId);
+        var names = await (from o in db.Organizations
+                           from c in db.Clouds
+                           from p in db.Profiles
+                           where o.Id == offer.OrganizationId && c.Id == offer.CloudId && p.Id == offer.ProfileId
+                           select new { Org = o.Name, Cloud = c.Name, Profile = p.DisplayName, p.Handle, p.Kind }).SingleAsync(ct);
+        var userIds = offer.Tasks.SelectMany(t => new[] { t.CompletedByUserId, t.ConsentByUserId, t.ResultByUserId }).Append(offer.CreatedByUserId)
+            .OfType<string>().Distinct().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        string Name(string? id) => id is not null && users.TryGetValue(id, out var n) ? n : "someone";
+
+        var now = clock.GetUtcNow();
+        var open = offer.Status == OfferStatus.Open;
+        var tasks = offer.Tasks.OrderBy(t => t.Position).Select(t => new OnboardingTaskView(
+            t.Id, t.Kind, t.Title, t.Text, open ? t.WaitingFor(now) : TaskParty.Nobody, TaskStatus(t, now, Name, names.Org), t.IsComplete(now),
+            CanComplete: open && freelancerSide && t.Kind != OnboardingTaskKind.BackgroundCheck && t.CompletedAt is null,
+            CanConsent: open && freelancerSide && t.Kind == OnboardingTaskKind.BackgroundCheck && t.CheckResult == BackgroundCheckResult.None && !t.HasLiveConsent(now),
+            CanRecordResult: open && enterpriseSide && t.Kind == OnboardingTaskKind.BackgroundCheck && t.CheckResult == BackgroundCheckResult.None && t.HasLiveConsent(now)))
+            .ToList();
+        var blockers = Blockers(offer, now, names.Org);
+        return new OfferView(offer.Id, offer.Title, offer.Description, offer.PayKind, offer.Amount, offer.Status, names.Org, offer.CloudId, names.Cloud,
+            offer.ProfileId, names.Profile, (names.Kind == Profiles.ProfileKind.Agency ? "/agencies/" : "/freelancers/") + names.Handle,
+            Name(offer.CreatedByUserId), offer.CreatedAt, freelancerSide, enterpriseSide, tasks, blockers,
+            CanAccept: freelancerSide && blockers.Count == 0, CanDecline: freelancerSide && open, CanWithdraw: enterpriseSide && open,
+            offer.ContractId, offer.ClosedAt);
+    }
+
+    /// <summary>The freelancer accepts an agreement or acknowledges a document; who and when are recorded.</summary>
+    public Task<Result> CompleteTaskAsync(Actor actor, int taskId, CancellationToken ct = default) =>
+        TaskActionAsync(actor, taskId, freelancer: true, (task, offer, now) =>
+        {
+            if (task.Kind == OnboardingTaskKind.BackgroundCheck)
+            {
+                return "A background check is completed by consent and a result, not by accepting it.";
+            }
+
+            if (task.CompletedAt is not null)
+            {
+                return "This task is already done.";
+            }
+
+            task.CompletedByUserId = actor.UserId;
+            task.CompletedAt = now;
+            return null;
+        }, task => task.Kind == OnboardingTaskKind.Agreement ? "offer.agreement-accepted" : "offer.document-acknowledged", ct);
+
+    /// <summary>The freelancer consents to a background check (again, if an earlier consent lapsed without a result).</summary>
+    public Task<Result> GiveConsentAsync(Actor actor, int taskId, CancellationToken ct = default) =>
+        TaskActionAsync(actor, taskId, freelancer: true, (task, offer, now) =>
+        {
+            if (task.Kind != OnboardingTaskKind.BackgroundCheck)
+            {
+                return "Only a background check asks for consent.";
+            }
+
+            if (task.CheckResult != BackgroundCheckResult.None)
+            {
+                return "The check already has a result.";
+            }
+
+            if (task.HasLiveConsent(now))
+            {
+                return "You have already given consent; the organisation is now running the check.";
+            }
+
+            task.ConsentByUserId = actor.UserId;
+            task.ConsentGivenAt = now;
+            return null;
+        }, _ => "offer.check-consented", ct);
+
+    /// <summary>The offering organisation records the background check's result; needs a live consent.</summary>
+    public Task<Result> RecordCheckResultAsync(Actor actor, int taskId, bool passed, CancellationToken ct = default) =>
+        TaskActionAsync(actor, taskId, freelancer: false, (task, offer, now) =>
+        {
+            if (task.Kind != OnboardingTaskKind.BackgroundCheck)
+            {
+                return "Only a background check has a result.";
+            }
+
+            if (task.CheckResult != BackgroundCheckResult.None)
+            {
+                return "The result has already been recorded.";
+            }
+
+            if (!task.HasLiveConsent(now))
+            {
+                return task.ConsentGivenAt is null
+                    ? "The freelancer has not consented to the check yet."
+                    : "The freelancer's consent lapsed after 7 days without a result; they must consent again.";
+            }
+
+            task.CheckResult = passed ? BackgroundCheckResult.Passed : BackgroundCheckResult.Failed;
+            task.ResultByUserId = actor.UserId;
+            task.ResultRecordedAt = now;
+            return null;
+        }, _ => "offer.check-result-recorded", ct);
+
+    /// <summary>
+    /// The freelancer accepts: only when every task is complete and no check failed. Starts a contract and places the profile
+    /// in the target cloud as Active without its criteria (a pending membership becomes Active). Runs once even if sent twice.
+    /// </summary>
+    public async Task<Result<int>> AcceptAsync(Actor actor, int offerId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // SQLite's write lock is taken when the transaction begins: a second, concurrent accept waits and then finds the offer accepted.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var offer = await db.Offers.Include(o => o.Tasks).SingleOrDefaultAsync(o => o.Id == offerId, ct);
+        if (offer is null || !actor.OwnsProfile(offer.ProfileId))
+        {
+            return Result<int>.Failure(NotFound);
+        }
+
+        var orgName = await db.Organizations.Where(o => o.Id == offer.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        var now = clock.GetUtcNow();
+        var blockers = Blockers(offer, now, orgName);
+        if (blockers.Count > 0)
+        {
+            return Result<int>.Failure([.. blockers]);
+        }
+
+        var cloud = await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == offer.CloudId, ct);
+        var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
+        var contract = new Contract
+        {
+            OrganizationId = offer.OrganizationId,
+            ProfileId = offer.ProfileId,
+            Title = offer.Title.Length <= Contract.TitleMaxLength ? offer.Title : offer.Title[..Contract.TitleMaxLength],
+            OfferId = offer.Id,
+            StartedByUserId = offer.CreatedByUserId,
+            StartedAt = now,
+        };
+        db.Contracts.Add(contract);
+        offer.Status = OfferStatus.Accepted;
+        offer.ClosedAt = now;
+
+        var membership = await db.CloudMemberships.SingleOrDefaultAsync(m => m.CloudId == offer.CloudId && m.ProfileId == offer.ProfileId, ct);
+        string placement;
+        if (membership is null)
+        {
+            db.CloudMemberships.Add(new CloudMembership
+            {
+                CloudId = offer.CloudId,
+                ProfileId = offer.ProfileId,
+                Status = MembershipStatus.Active,
+                JoinedVia = JoinMethod.Contract,
+                AddedByUserId = offer.CreatedByUserId,
+                JoinedAt = now,
+                ActivatedAt = now,
+            });
+            placement = "Placed as Active";
+        }
+        else if (membership.Status == MembershipStatus.PendingApproval)
+        {
+            membership.Status = MembershipStatus.Active;
+            membership.JoinedVia = JoinMethod.Contract;
+            membership.AddedByUserId = offer.CreatedByUserId;
+            membership.ActivatedAt = now;
+            placement = "Pending membership made Active";
+        }
+        else
+        {
+            placement = "Already an Active member";
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Result<int>.Failure("This offer has already been answered.");
+        }
+
+        offer.ContractId = contract.Id;
+        var subject = $"\"{offer.Title}\" for {profile.DisplayName} in {cloud.Name}";
+        AuditLog.Record(db, actor, "offer.accepted", subject, $"Contract started; {placement}", now, cloud.Id, profile.Id, offer.OrganizationId);
+        AuditLog.Record(db, actor, "membership.joined", $"{profile.DisplayName} in {cloud.Name}", $"By contract; {placement}", now, cloud.Id, profile.Id, offer.OrganizationId);
+        NotificationEvents.Personal(db, offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} accepted your offer",
+            $"{profile.DisplayName} accepted \"{offer.Title}\". The contract has started and they are an Active member of {cloud.Name}.",
+            $"/offers/{offer.Id}", now, cloud.Id);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result<int>.Success(contract.Id);
+    }
+
+    /// <summary>The freelancer declines; possible at any time while the offer is open.</summary>
+    public Task<Result> DeclineAsync(Actor actor, int offerId, CancellationToken ct = default) =>
+        CloseAsync(actor, offerId, OfferStatus.Declined, ct);
+
+    /// <summary>The offering organisation withdraws the offer; possible until it is accepted.</summary>
+    public Task<Result> WithdrawAsync(Actor actor, int offerId, CancellationToken ct = default) =>
+        CloseAsync(actor, offerId, OfferStatus.Withdrawn, ct);
+
+    private async Task<Result> CloseAsync(Actor actor, int offerId, OfferStatus to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, ct);
+        var allowed = offer is not null && (to == OfferStatus.Declined ? actor.OwnsProfile(offer.ProfileId) : actor.BelongsTo(offer.OrganizationId));
+        if (offer is null || !allowed)
+        {
+            // The other side of an offer sees it, but may not close it the other side's way.
+            return Result.Failure(offer is not null && (actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId))
+                ? to == OfferStatus.Declined ? "Only the freelancer can decline this offer." : "Only the offering organisation can withdraw this offer."
+                : NotFound);
+        }
+
+        if (offer.Status != OfferStatus.Open)
+        {
+            return Result.Failure($"This offer is already {offer.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        var now = clock.GetUtcNow();
+        offer.Status = to;
+        offer.ClosedAt = now;
+        var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
+        AuditLog.Record(db, actor, to == OfferStatus.Declined ? "offer.declined" : "offer.withdrawn", $"\"{offer.Title}\" for {profile.DisplayName}",
+            to.ToString(), now, offer.CloudId, offer.ProfileId, offer.OrganizationId);
+        if (to == OfferStatus.Declined)
+        {
+            NotificationEvents.Personal(db, offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} declined your offer",
+                $"{profile.DisplayName} declined \"{offer.Title}\".", $"/offers/{offer.Id}", now, offer.CloudId);
+        }
+        else
+        {
+            NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.General, $"An offer was withdrawn: {offer.Title}",
+                $"The organisation withdrew its offer \"{offer.Title}\".", $"/offers/{offer.Id}", now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Success;
+    }
+
+    private async Task<Result> TaskActionAsync(Actor actor, int taskId, bool freelancer,
+        Func<OnboardingTask, Offer, DateTimeOffset, string?> change, Func<OnboardingTask, string> action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var task = await db.OnboardingTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        var offer = task is null ? null : await db.Offers.SingleAsync(o => o.Id == task.OfferId, ct);
+        if (task is null || offer is null || !(actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId)))
+        {
+            return Result.Failure("That task does not exist.");
+        }
+
+        if (freelancer && !actor.OwnsProfile(offer.ProfileId))
+        {
+            return Result.Failure("Only the freelancer the offer was made to can do this task.");
+        }
+
+        if (!freelancer && !actor.BelongsTo(offer.OrganizationId))
+        {
+            return Result.Failure("Only the offering organisation can record a background check's result.");
+        }
+
+        if (offer.Status != OfferStatus.Open)
+        {
+            return Result.Failure($"This offer is {offer.Status.ToString().ToLowerInvariant()}; its tasks can no longer change.");
+        }
+
+        var now = clock.GetUtcNow();
+        var error = change(task, offer, now);
+        if (error is not null)
+        {
+            return Result.Failure(error);
+        }
+
+        // The log names the task and that something was recorded, never a check's result: only the two sides of the offer may know it.
+        AuditLog.Record(db, actor, action(task), $"{task.Title} of offer \"{offer.Title}\"", "Done", now, offer.CloudId, offer.ProfileId, offer.OrganizationId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Success;
+    }
+
+    private static string TaskStatus(OnboardingTask t, DateTimeOffset now, Func<string?, string> name, string org) => t.Kind switch
+    {
+        OnboardingTaskKind.BackgroundCheck => t.CheckResult switch
+        {
+            BackgroundCheckResult.Passed => $"Passed (recorded by {name(t.ResultByUserId)} on {t.ResultRecordedAt:d MMM yyyy})",
+            BackgroundCheckResult.Failed => $"Failed (recorded by {name(t.ResultByUserId)} on {t.ResultRecordedAt:d MMM yyyy})",
+            _ when t.HasLiveConsent(now) => $"Consent given by {name(t.ConsentByUserId)} on {t.ConsentGivenAt:d MMM yyyy}; waiting for {org} to record the result (consent lapses on {t.ConsentGivenAt + OnboardingTask.ConsentLifetime:d MMM yyyy})",
+            _ when t.ConsentGivenAt is not null => $"Consent lapsed on {t.ConsentGivenAt + OnboardingTask.ConsentLifetime:d MMM yyyy} without a result; consent is needed again",
+            _ => "Consent pending",
+        },
+        OnboardingTaskKind.Agreement => t.CompletedAt is null ? "Not accepted yet" : $"Accepted by {name(t.CompletedByUserId)} on {t.CompletedAt:d MMM yyyy HH:mm} UTC",
+        _ => t.CompletedAt is null ? "Not acknowledged yet" : $"Acknowledged by {name(t.CompletedByUserId)} on {t.CompletedAt:d MMM yyyy HH:mm} UTC",
+    };
+
+    /// <summary>Everything that stops the freelancer from accepting right now, in words; empty when they can accept.</summary>
+    private static List<string> Blockers(Offer offer, DateTimeOffset now, string org)
+    {
+        if (offer.Status != OfferStatus.Open)
+        {
+            return [$"This offer is {offer.Status.ToString().ToLowerInvariant()}."];
+        }
+
+        var blockers = new List<string>();
+        foreach (var t in offer.Tasks.OrderBy(t => t.Position))
+        {
+            var label = $"“{t.Title}”";
+            switch (t.Kind)
+            {
+                case OnboardingTaskKind.BackgroundCheck when t.CheckResult == BackgroundCheckResult.Failed:
+                    blockers.Add($"{label}: the background check failed, so this offer cannot be accepted.");
+                    break;
+                case OnboardingTaskKind.BackgroundCheck when t.CheckResult == BackgroundCheckResult.Passed:
+                    break;
+                case OnboardingTaskKind.BackgroundCheck when t.HasLiveConsent(now):
+                    blockers.Add($"{label}: waiting for {org} to record the result of the background check (your move is done).");
+                    break;
+                case OnboardingTaskKind.BackgroundCheck when t.ConsentGivenAt is not null:
+                    blockers.Add($"{label}: your consent lapsed after 7 days without a result; give consent again.");
+                    break;
+                case OnboardingTaskKind.BackgroundCheck:
+                    blockers.Add($"{label}: waiting for your consent to the background check.");
+                    break;
+                case OnboardingTaskKind.Agreement when t.CompletedAt is null:
+                    blockers.Add($"{label}: waiting for you to accept the agreement.");
+                    break;
+                case OnboardingTaskKind.DocumentAcknowledgement when t.CompletedAt is null:
+                    blockers.Add($"{label}: waiting for you to acknowledge the document.");
+                    break;
+            }
+        }
+
+        return blockers;
+    }
+}
