@@ -10,7 +10,7 @@ using TalentCloud.Core.Notifications;
 namespace TalentCloud.Core.Removals;
 
 /// <summary>One of the member's own memberships, as the leave page shows it (the member sees full cloud names).</summary>
-public sealed record MyMembership(
+public sealed record MembershipRemovalState(
     int MembershipId,
     string ProfileName,
     string CloudName,
@@ -52,7 +52,7 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public const int MaxPageSize = 100;
 
     /// <summary>The actor's own memberships (Active and Pending) with any open removal request.</summary>
-    public async Task<IReadOnlyList<MyMembership>> GetMyMembershipsAsync(Actor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MembershipRemovalState>> GetMyMembershipsAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsTalent)
@@ -86,7 +86,7 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
         return [.. rows
             .OrderBy(r => r.CloudName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(r => r.ProfileName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(r => new MyMembership(r.Id, r.ProfileName, r.CloudName, r.OrganizationName, r.Status,
+            .Select(r => new MembershipRemovalState(r.Id, r.ProfileName, r.CloudName, r.OrganizationName, r.Status,
                 r.Frequency ?? NotificationFrequency.Instant, r.Open?.Id, r.Open?.RequestedAt))];
     }
 

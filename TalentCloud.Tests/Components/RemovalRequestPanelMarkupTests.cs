@@ -40,14 +40,14 @@ public sealed class RemovalRequestPanelMarkupTests : IAsyncLifetime
         await db.DisposeAsync();
     }
 
-    private Task<(string Html, AngleSharp.Dom.IDocument Document)> RenderAsync(MyMembership membership) =>
+    private Task<(string Html, AngleSharp.Dom.IDocument Document)> RenderAsync(MembershipRemovalState membership) =>
         MarkupRenderer.RenderAsync<RemovalRequestPanel>(
             new Dictionary<string, object?> { [nameof(RemovalRequestPanel.Membership)] = membership }, services);
 
     [Fact]
     public async Task Without_a_request_it_offers_request_removal_and_no_dialog_yet()
     {
-        var (_, doc) = await RenderAsync(new MyMembership(7, "Fiona Park", "Acme Pro Mobile Developers", "Acme Corp",
+        var (_, doc) = await RenderAsync(new MembershipRemovalState(7, "Fiona Park", "Acme Pro Mobile Developers", "Acme Corp",
             MembershipStatus.Active, NotificationFrequency.Instant, null, null));
 
         var button = Assert.Single(doc.QuerySelectorAll("button"));
@@ -59,7 +59,7 @@ public sealed class RemovalRequestPanelMarkupTests : IAsyncLifetime
     [Fact]
     public async Task With_an_open_request_it_shows_the_state_and_offers_cancelling()
     {
-        var (_, doc) = await RenderAsync(new MyMembership(7, "Fiona Park", "Acme Pro Mobile Developers", "Acme Corp",
+        var (_, doc) = await RenderAsync(new MembershipRemovalState(7, "Fiona Park", "Acme Pro Mobile Developers", "Acme Corp",
             MembershipStatus.Active, NotificationFrequency.Instant, 3, new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero)));
 
         Assert.Equal("Removal requested", doc.QuerySelector(".removal-badge")!.TextContent.Trim());

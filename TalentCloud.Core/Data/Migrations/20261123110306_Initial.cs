@@ -274,6 +274,12 @@ namespace TalentCloud.Core.Data.Migrations
                     Bio = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     HourlyRate = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EngagementTypes = table.Column<int>(type: "INTEGER", nullable: false),
+                    BusinessEntityType = table.Column<int>(type: "INTEGER", nullable: false),
+                    BusinessName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LicenceNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -296,7 +302,13 @@ namespace TalentCloud.Core.Data.Migrations
                     OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequiredSkills = table.Column<string>(type: "TEXT", nullable: false),
+                    AllowedCountries = table.Column<string>(type: "TEXT", nullable: false),
+                    AcceptedEngagementTypes = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiresContractorProof = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContractorProofMinimumClients = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiresManualApproval = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -479,6 +491,39 @@ namespace TalentCloud.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CloudId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UnmetCriteria = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Clouds_CloudId",
+                        column: x => x.CloudId,
+                        principalTable: "Clouds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Profiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "Profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Jobs",
                 columns: table => new
                 {
@@ -514,6 +559,48 @@ namespace TalentCloud.Core.Data.Migrations
                         name: "FK_Jobs_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Offers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CloudId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PayKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContractId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Offers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Offers_Clouds_CloudId",
+                        column: x => x.CloudId,
+                        principalTable: "Clouds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Offers_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Offers_Profiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "Profiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -668,6 +755,36 @@ namespace TalentCloud.Core.Data.Migrations
                         name: "FK_Proposals_Profiles_ProfileId",
                         column: x => x.ProfileId,
                         principalTable: "Profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OnboardingTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfferId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CompletedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConsentByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ConsentGivenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckResult = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResultByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ResultRecordedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnboardingTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OnboardingTasks_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -879,6 +996,18 @@ namespace TalentCloud.Core.Data.Migrations
                 column: "ProposedByUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Invitations_CloudId_ProfileId",
+                table: "Invitations",
+                columns: new[] { "CloudId", "ProfileId" },
+                unique: true,
+                filter: "\"Status\" = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_ProfileId_Status",
+                table: "Invitations",
+                columns: new[] { "ProfileId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_CloudId",
                 table: "Jobs",
                 column: "CloudId");
@@ -927,6 +1056,26 @@ namespace TalentCloud.Core.Data.Migrations
                 name: "IX_Notifications_UserId_ReadAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_CloudId",
+                table: "Offers",
+                column: "CloudId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_OrganizationId_Status",
+                table: "Offers",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_ProfileId_Status",
+                table: "Offers",
+                columns: new[] { "ProfileId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingTasks_OfferId_Position",
+                table: "OnboardingTasks",
+                columns: new[] { "OfferId", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrganizationMembers_UserId",
@@ -1033,6 +1182,9 @@ namespace TalentCloud.Core.Data.Migrations
                 name: "HelpVotes");
 
             migrationBuilder.DropTable(
+                name: "Invitations");
+
+            migrationBuilder.DropTable(
                 name: "JobSkills");
 
             migrationBuilder.DropTable(
@@ -1040,6 +1192,9 @@ namespace TalentCloud.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OnboardingTasks");
 
             migrationBuilder.DropTable(
                 name: "OrganizationMembers");
@@ -1061,6 +1216,9 @@ namespace TalentCloud.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "InterviewProposals");
+
+            migrationBuilder.DropTable(
+                name: "Offers");
 
             migrationBuilder.DropTable(
                 name: "Jobs");
