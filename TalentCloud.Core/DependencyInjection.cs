@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
+using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Profiles;
 
 namespace TalentCloud.Core;
@@ -12,7 +13,11 @@ public static class DependencyInjection
     /// <summary>Registers the database and every Core service. <paramref name="connectionString"/> names a SQLite database.</summary>
     public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddSingleton<NotificationNotifier>();
+        services.AddSingleton<INotificationPublisher>(sp => sp.GetRequiredService<NotificationNotifier>());
+        services.AddSingleton<NotificationPublishingInterceptor>();
+        services.AddDbContextFactory<AppDbContext>((sp, options) => options.UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<NotificationPublishingInterceptor>()));
         // Identity's stores want a scoped context; Core services create one context per operation from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddTimeProvider();
@@ -22,6 +27,10 @@ public static class DependencyInjection
         services.AddSingleton<ProfileService>();
         services.AddSingleton<AccountOverviewService>();
         services.AddScoped<RegistrationService>();
+        services.AddSingleton<NotificationSettingsService>();
+        services.AddSingleton<NotificationCentreService>();
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<OutboxDelivery>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

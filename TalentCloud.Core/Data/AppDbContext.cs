@@ -24,6 +24,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<CloudNotificationSetting> CloudNotificationSettings => Set<CloudNotificationSetting>();
+    public DbSet<PendingDigestItem> PendingDigestItems => Set<PendingDigestItem>();
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+    public DbSet<NotificationDigestSection> NotificationDigestSections => Set<NotificationDigestSection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
