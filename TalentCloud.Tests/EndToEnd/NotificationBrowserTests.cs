@@ -133,6 +133,18 @@ public sealed class NotificationBrowserTests(ClockedBrowserFixture browser) : IC
         // Mark it read over the circuit; the top-bar count follows.
         await item.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Mark read") }).ClickAsync();
         await Assertions.Expect(item).ToHaveAttributeAsync("data-state", "read");
+
+        // Filtering by another of fiona's clouds hides the Acme item.
+        var globex = page.Locator(".rz-dropdown-item:visible", new() { HasText = DemoWorld.GlobexDesign });
+        for (var attempt = 0; attempt < 20 && await globex.CountAsync() == 0; attempt++)
+        {
+            await page.Locator(".centre-toolbar .rz-dropdown").ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        await globex.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=notification]", new() { HasText = "Live iOS contract" })).ToHaveCountAsync(0);
+        Assert.DoesNotContain(DemoWorld.AcmeData, await page.ContentAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
