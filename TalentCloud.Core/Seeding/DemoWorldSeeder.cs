@@ -85,11 +85,9 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
     }
 
     /// <summary>Feature additions to the demo world, called in order; each saves what it adds.</summary>
-    private Task SeedFeaturesAsync(SeededWorld world, CancellationToken ct)
+    private async Task SeedFeaturesAsync(SeededWorld world, CancellationToken ct)
     {
-        _ = world;
-        _ = ct;
-        return Task.CompletedTask;
+        await SeedNotificationsAsync(world, ct);
     }
 
     private async Task AddGeneratedTalentAsync(DemoWorldOptions options, Cloud[] clouds, AppUser[] inviters, DateTimeOffset now, CancellationToken ct)

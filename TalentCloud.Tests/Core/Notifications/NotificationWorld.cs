@@ -37,6 +37,9 @@ internal sealed class NotificationWorld : IAsyncDisposable
         var world = new NotificationWorld(db);
         world.Fiona = await db.ActorAsync(DemoWorld.FionaEmail);
         await using var context = db.CreateDbContext();
+        // Start from a world without notifications: the demo world's welcome items would blur what each test counts.
+        await context.Notifications.ExecuteDeleteAsync();
+        await context.OutboxEmails.ExecuteDeleteAsync();
         var clouds = await context.Clouds.ToDictionaryAsync(c => c.Name, c => c.Id);
         world.AcmeMobile = clouds[DemoWorld.AcmeMobile];
         world.AcmeData = clouds[DemoWorld.AcmeData];
