@@ -7,6 +7,7 @@ using TalentCloud.Core.Data;
 using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Messaging;
 using TalentCloud.Core.Organizations;
+using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
 using TalentCloud.Core.Admin;
@@ -22,7 +23,11 @@ public static class DependencyInjection
     /// <summary>Registers the database and every Core service. <paramref name="connectionString"/> names a SQLite database.</summary>
     public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddSingleton<NotificationNotifier>();
+        services.AddSingleton<INotificationPublisher>(sp => sp.GetRequiredService<NotificationNotifier>());
+        services.AddSingleton<NotificationPublishingInterceptor>();
+        services.AddDbContextFactory<AppDbContext>((sp, options) => options.UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<NotificationPublishingInterceptor>()));
         // Identity's stores want a scoped context; Core services create one context per operation from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddTimeProvider();
@@ -50,6 +55,10 @@ public static class DependencyInjection
         services.AddSingleton<AdminService>();
         services.AddSingleton<DataExportService>();
         services.AddSingleton<HelpService>();
+        services.AddSingleton<NotificationSettingsService>();
+        services.AddSingleton<NotificationCentreService>();
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<OutboxDelivery>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

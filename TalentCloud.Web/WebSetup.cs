@@ -7,6 +7,7 @@ using TalentCloud.Core;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Seeding;
+using TalentCloud.Web.Background;
 using TalentCloud.Web.Components.Account;
 
 namespace TalentCloud.Web;
@@ -41,6 +42,15 @@ public static class WebSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<IEmailSender<AppUser>, OutboxEmailSender>();
+
+        services.AddHostedService<DigestBackgroundService>();
+        services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]))
+        {
+            services.AddSingleton<SmtpEmailTransport>();
+            services.AddHostedService<SmtpOutboxService>();
+        }
+
         return builder;
     }
 

@@ -11,4 +11,11 @@ public sealed class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public const int TimeZoneIdMaxLength = 64;
+
+    /// <summary>
+    /// The user's IANA time zone (for example "Europe/Berlin"); notification digests arrive at 08:00 and 17:00 in it.
+    /// </summary>
+    public string TimeZoneId { get; set; } = "UTC";
 }

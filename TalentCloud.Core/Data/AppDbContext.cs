@@ -45,6 +45,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OnboardingTask> OnboardingTasks => Set<OnboardingTask>();
+    public DbSet<PendingDigestItem> PendingDigestItems => Set<PendingDigestItem>();
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+    public DbSet<NotificationDigestSection> NotificationDigestSections => Set<NotificationDigestSection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

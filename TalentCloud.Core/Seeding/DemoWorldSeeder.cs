@@ -91,6 +91,7 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
         await SeedRemovalsAsync(world, ct);
         await SeedMessagingAsync(world, ct);
         await SeedJoiningAsync(world, ct);
+        await SeedNotificationsAsync(world, ct);
     }
 
     private async Task AddGeneratedTalentAsync(DemoWorldOptions options, Cloud[] clouds, AppUser[] inviters, DateTimeOffset now, CancellationToken ct)

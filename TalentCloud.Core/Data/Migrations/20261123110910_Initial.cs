@@ -31,6 +31,7 @@ namespace TalentCloud.Core.Data.Migrations
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false, defaultValue: "UTC"),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -99,7 +100,10 @@ namespace TalentCloud.Core.Data.Migrations
                     HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -228,6 +232,29 @@ namespace TalentCloud.Core.Data.Migrations
                     table.PrimaryKey("PK_HelpVotes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_HelpVotes_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationDigests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    SlotUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    SlotLocal = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDigests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationDigests_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -564,6 +591,34 @@ namespace TalentCloud.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationDigestSections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DigestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CloudId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JobCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDigestSections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationDigestSections_Clouds_CloudId",
+                        column: x => x.CloudId,
+                        principalTable: "Clouds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NotificationDigestSections_NotificationDigests_DigestId",
+                        column: x => x.DigestId,
+                        principalTable: "NotificationDigests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Offers",
                 columns: table => new
                 {
@@ -601,6 +656,38 @@ namespace TalentCloud.Core.Data.Migrations
                         name: "FK_Offers_Profiles_ProfileId",
                         column: x => x.ProfileId,
                         principalTable: "Profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingDigestItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CloudId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JobId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DigestId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingDigestItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PendingDigestItems_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PendingDigestItems_Clouds_CloudId",
+                        column: x => x.CloudId,
+                        principalTable: "Clouds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1048,6 +1135,27 @@ namespace TalentCloud.Core.Data.Migrations
                 columns: new[] { "SenderUserId", "SentAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationDigests_UserId_SlotUtc",
+                table: "NotificationDigests",
+                columns: new[] { "UserId", "SlotUtc" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDigestSections_CloudId",
+                table: "NotificationDigestSections",
+                column: "CloudId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDigestSections_DigestId",
+                table: "NotificationDigestSections",
+                column: "DigestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDigestSections_NotificationId_CloudId",
+                table: "NotificationDigestSections",
+                columns: new[] { "NotificationId", "CloudId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
@@ -1086,6 +1194,21 @@ namespace TalentCloud.Core.Data.Migrations
                 name: "IX_OutboxEmails_SentAt",
                 table: "OutboxEmails",
                 column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingDigestItems_ClaimedAt_UserId",
+                table: "PendingDigestItems",
+                columns: new[] { "ClaimedAt", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingDigestItems_CloudId",
+                table: "PendingDigestItems",
+                column: "CloudId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingDigestItems_UserId",
+                table: "PendingDigestItems",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Profiles_Handle",
@@ -1191,6 +1314,9 @@ namespace TalentCloud.Core.Data.Migrations
                 name: "Messages");
 
             migrationBuilder.DropTable(
+                name: "NotificationDigestSections");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -1201,6 +1327,9 @@ namespace TalentCloud.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxEmails");
+
+            migrationBuilder.DropTable(
+                name: "PendingDigestItems");
 
             migrationBuilder.DropTable(
                 name: "ProfileSkills");
@@ -1216,6 +1345,9 @@ namespace TalentCloud.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "InterviewProposals");
+
+            migrationBuilder.DropTable(
+                name: "NotificationDigests");
 
             migrationBuilder.DropTable(
                 name: "Offers");

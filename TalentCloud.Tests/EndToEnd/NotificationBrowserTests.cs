@@ -1,0 +1,195 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TalentCloud.Core.Data;
+using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Seeding;
+using TalentCloud.Tests.Support;
+
+namespace TalentCloud.Tests.EndToEnd;
+
+/// <summary>The app with a clock the test moves, so digests can be made due without waiting.</summary>
+public sealed class ClockedAppFactory : TalentCloudAppFactory
+{
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+/// <summary>A browser against <see cref="ClockedAppFactory"/>; skipped or failed like <see cref="BrowserFixture"/> without Chromium.</summary>
+public sealed class ClockedBrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private Uri baseAddress = null!;
+
+    public ClockedAppFactory App { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable("TALENTCLOUD_CHROMIUM") is { Length: > 0 } configured
+            ? configured
+            : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+        if (executable is null || !File.Exists(executable))
+        {
+            return;
+        }
+
+        baseAddress = App.StartKestrel();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        if (browser is null)
+        {
+            if (BrowserFixture.Required)
+            {
+                Assert.Fail("Browser tests are required but no Chromium was found.");
+            }
+
+            Assert.Skip("No Chromium found (install Debian's 'chromium' package or set TALENTCLOUD_CHROMIUM).");
+        }
+
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+/// <summary>Notification settings, live items and digests in a real browser over the Blazor circuit.</summary>
+public sealed class NotificationBrowserTests(ClockedBrowserFixture browser) : IClassFixture<ClockedBrowserFixture>
+{
+    /// <summary>Posts a cloud job the way the jobs feature does: the event inside the posting's transaction.</summary>
+    private async Task PostCloudJobAsync(string cloudName, int jobId, string title)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var cloudId = await db.Clouds.Where(c => c.Name == cloudName).Select(c => c.Id).SingleAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await NotificationEvents.CloudJobPostedAsync(db, cloudId, cloudName, jobId, title, browser.App.Clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private async Task<List<string>> FionaTitlesAsync()
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await (from n in db.Notifications
+                      join u in db.Users on n.UserId equals u.Id
+                      where u.Email == DemoWorld.FionaEmail
+                      select n.Title).ToListAsync();
+    }
+
+    private static async Task WaitForCircuitAsync(IPage page)
+    {
+        // The bell renders on the server first; the page is interactive once Blazor has started its circuit.
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=notification-bell]') !== null");
+        await page.WaitForTimeoutAsync(500);
+    }
+
+    [Fact]
+    public async Task An_open_notification_centre_shows_a_new_item_without_reload()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoWorld.FionaEmail, DemoWorld.Password);
+        await page.GotoAsync("/notifications");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications", Exact = true })).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
+        var before = await page.Locator("[data-testid=notification]").CountAsync();
+
+        await PostCloudJobAsync(DemoWorld.AcmeMobile, 501, "Live iOS contract");
+
+        var item = page.Locator("[data-testid=notification]", new() { HasText = "Live iOS contract" });
+        await Assertions.Expect(item).ToBeVisibleAsync();
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-state", "unread");
+        await Assertions.Expect(page.Locator("[data-testid=notification]")).ToHaveCountAsync(before + 1);
+        await Assertions.Expect(page.GetByTestId("unread-count")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Mark it read over the circuit; the top-bar count follows.
+        await item.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Mark read") }).ClickAsync();
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-state", "read");
+
+        // Filtering by another of fiona's clouds hides the Acme item.
+        var globex = page.Locator(".rz-dropdown-item:visible", new() { HasText = DemoWorld.GlobexDesign });
+        for (var attempt = 0; attempt < 20 && await globex.CountAsync() == 0; attempt++)
+        {
+            await page.Locator(".centre-toolbar .rz-dropdown").ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        await globex.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=notification]", new() { HasText = "Live iOS contract" })).ToHaveCountAsync(0);
+        Assert.DoesNotContain(DemoWorld.AcmeData, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Daily_for_Globex_queues_the_job_and_one_digest_arrives_after_08_00()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoWorld.FionaEmail, DemoWorld.Password);
+        await page.GotoAsync("/settings/notifications");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("(?s)Settings.*Notification settings.*Groups & Invitations"));
+        await WaitForCircuitAsync(page);
+
+        var globexRow = page.Locator($"tr[data-cloud='{DemoWorld.GlobexDesign}']");
+        var option = page.Locator(".rz-dropdown-item:visible", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*Daily\s*$") });
+        for (var attempt = 0; attempt < 20 && await option.CountAsync() == 0; attempt++)
+        {
+            await globexRow.Locator(".rz-dropdown").ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        await option.ClickAsync();
+        await Assertions.Expect(globexRow.Locator(".rz-dropdown")).ToContainTextAsync("Daily");
+        await Assertions.Expect(page.Locator($"tr[data-cloud='{DemoWorld.AcmeMobile}'] .rz-dropdown")).ToContainTextAsync("Instant");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("saved");
+
+        // Survives a reload (and so a new sign-in): read back from the database.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator($"tr[data-cloud='{DemoWorld.GlobexDesign}'] .rz-dropdown")).ToContainTextAsync("Daily");
+
+        await page.GotoAsync("/notifications");
+        await WaitForCircuitAsync(page);
+        await PostCloudJobAsync(DemoWorld.GlobexDesign, 601, "Globex control-room designer");
+        Assert.DoesNotContain(await FionaTitlesAsync(), t => t.Contains("Globex control-room designer", StringComparison.Ordinal));
+
+        // Past 08:00 in fiona's time zone (UTC): the digest step, run twice, sends exactly one digest.
+        browser.App.Clock.Set(new DateTimeOffset(2026, 11, 24, 8, 1, 0, TimeSpan.Zero));
+        var digests = browser.App.Services.GetRequiredService<DigestService>();
+        await digests.RunDueAsync();
+        await digests.RunDueAsync();
+
+        var titles = (await FionaTitlesAsync()).Where(t => t.StartsWith("Your digest", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Your digest: 1 new job in Globex Design Collective"], titles);
+        var digestItem = page.Locator("[data-testid=notification]", new() { HasText = "Your digest" });
+        await Assertions.Expect(digestItem).ToContainTextAsync("Globex control-room designer");
+        await Assertions.Expect(digestItem).ToHaveCountAsync(1);
+    }
+}
