@@ -14,7 +14,7 @@ public static class PublicTextPolicy
 
     public const string RuleText =
         "Public pages (job posts, organisation and profile pages) may not carry contact details such as e-mail addresses, "
-        + "phone numbers, links or messenger handles, Enterprise clients included.";
+        + "phone numbers, links or messenger handles, for every organisation, Enterprise included.";
 
     /// <summary>Success when <paramref name="text"/> has no contact details; otherwise a failure naming what was found and the rule.</summary>
     /// <param name="text">The text about to be saved.</param>

@@ -4,6 +4,7 @@ using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
+using TalentCloud.Core.Invitations;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
 
@@ -18,7 +19,9 @@ public sealed record MembershipRemovalState(
     MembershipStatus Status,
     NotificationFrequency Frequency,
     int? OpenRequestId,
-    DateTimeOffset? RequestedAt);
+    DateTimeOffset? RequestedAt,
+    int CloudId = 0,
+    int ProfileId = 0);
 
 public sealed record RemovalQueueQuery(
     RemovalStatus? Status = RemovalStatus.Pending,
@@ -87,7 +90,7 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
             .OrderBy(r => r.CloudName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(r => r.ProfileName, StringComparer.CurrentCultureIgnoreCase)
             .Select(r => new MembershipRemovalState(r.Id, r.ProfileName, r.CloudName, r.OrganizationName, r.Status,
-                r.Frequency ?? NotificationFrequency.Instant, r.Open?.Id, r.Open?.RequestedAt))];
+                r.Frequency ?? NotificationFrequency.Instant, r.Open?.Id, r.Open?.RequestedAt, r.CloudId, r.ProfileId))];
     }
 
     /// <summary>The member asks to leave one of their own clouds. Someone else's membership is "not found".</summary>
@@ -364,25 +367,13 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
         return Result.Success;
     }
 
-    /// <summary>
-    /// Deletes pending invitations of the cloud for the profile. Invitations belong to the joining feature; this works
-    /// on its table by name when it exists (Invitations with CloudId, ProfileId and Status, Pending stored as 1 or
-    /// "Pending") and does nothing when it does not. Returns the number of rows deleted.
-    /// </summary>
-    public static async Task<int> DeletePendingInvitationsAsync(AppDbContext db, int cloudId, int profileId, CancellationToken ct)
+    /// <summary>Deletes the profile's pending invitations to the cloud (answered ones stay as history). Returns how many.</summary>
+    public static Task<int> DeletePendingInvitationsAsync(AppDbContext db, int cloudId, int profileId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var columns = await db.Database
-            .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM pragma_table_info('Invitations')")
-            .ToListAsync(ct);
-        if (!columns.Contains("CloudId") || !columns.Contains("ProfileId") || !columns.Contains("Status"))
-        {
-            return 0;
-        }
-
-        return await db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM \"Invitations\" WHERE \"CloudId\" = {0} AND \"ProfileId\" = {1} AND \"Status\" IN (1, 'Pending')",
-            [cloudId, profileId], ct);
+        return db.Invitations
+            .Where(i => i.CloudId == cloudId && i.ProfileId == profileId && i.Status == InvitationStatus.Pending)
+            .ExecuteDeleteAsync(ct);
     }
 
     private async Task<Result?> DecideAsync(AppDbContext db, Actor actor, int requestId, RemovalStatus outcome, string reason,

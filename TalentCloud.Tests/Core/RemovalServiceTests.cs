@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Invitations;
 using TalentCloud.Core.Removals;
 using TalentCloud.Core.Seeding;
 using TalentCloud.Tests.Support;
@@ -362,35 +363,35 @@ public sealed class RemovalServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pending_invitations_of_that_cloud_are_deleted_when_the_invitations_table_exists()
+    public async Task Complete_removal_deletes_only_the_pending_invitations_of_that_cloud()
     {
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
         var nina = await db.ActorAsync(DemoWorld.NinaEmail);
+        var maria = await db.ActorAsync(DemoWorld.MariaEmail);
         int acmeMobile, acmeData;
         await using (var context = db.CreateDbContext())
         {
             acmeMobile = await context.Clouds.Where(c => c.Name == DemoWorld.AcmeMobile).Select(c => c.Id).SingleAsync();
             acmeData = await context.Clouds.Where(c => c.Name == DemoWorld.AcmeData).Select(c => c.Id).SingleAsync();
-            // Stands in for the joining feature's table: pending (1), accepted (2), and a pending one for another cloud.
-            await context.Database.ExecuteSqlRawAsync("CREATE TABLE Invitations (Id INTEGER PRIMARY KEY, CloudId INTEGER, ProfileId INTEGER, Status INTEGER)");
-            await context.Database.ExecuteSqlRawAsync("INSERT INTO Invitations (CloudId, ProfileId, Status) VALUES ({0}, {1}, 1), ({0}, {1}, 2), ({2}, {1}, 1)",
-                acmeMobile, nina.ProfileIds[0], acmeData);
+            var answered = Invitation.Create(acmeMobile, nina.ProfileIds[0], maria.UserId!, "", db.Clock.GetUtcNow());
+            answered.Decline(db.Clock.GetUtcNow());
+            context.Invitations.AddRange(
+                Invitation.Create(acmeMobile, nina.ProfileIds[0], maria.UserId!, "", db.Clock.GetUtcNow()),
+                answered,
+                Invitation.Create(acmeData, nina.ProfileIds[0], maria.UserId!, "", db.Clock.GetUtcNow()));
+            await context.SaveChangesAsync();
         }
 
         Assert.True((await removals.ApproveAsync(admin, await NinasRequestIdAsync(db))).Succeeded);
 
         await using var check = db.CreateDbContext();
-        var left = await check.Database.SqlQueryRaw<int>("SELECT CloudId * 10 + Status AS Value FROM Invitations ORDER BY 1").ToListAsync();
-        Assert.Equal(new[] { acmeMobile * 10 + 2, acmeData * 10 + 1 }.Order(), left);
+        var left = await check.Invitations.Where(i => i.ProfileId == nina.ProfileIds[0])
+            .Select(i => new { i.CloudId, i.Status }).ToListAsync();
+        Assert.Equal(2, left.Count);
+        Assert.Contains(left, i => i.CloudId == acmeMobile && i.Status == InvitationStatus.Declined);
+        Assert.Contains(left, i => i.CloudId == acmeData && i.Status == InvitationStatus.Pending);
         Assert.Contains("1 pending invitation(s) deleted",
             (await check.AuditEntries.SingleAsync(e => e.Action == RemovalAuditActions.Approved)).Outcome, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Without_an_invitations_table_the_hook_deletes_nothing()
-    {
-        await using var context = db.CreateDbContext();
-        Assert.Equal(0, await RemovalService.DeletePendingInvitationsAsync(context, 1, 1, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class MessagingBrowserTests(BrowserFixture browser) : IClassFixtur
 
         var error = page.GetByTestId("description-error");
         await Assertions.Expect(error).ToContainTextAsync("The organisation description contains an e-mail address");
-        await Assertions.Expect(error).ToContainTextAsync("Enterprise clients included");
+        await Assertions.Expect(error).ToContainTextAsync("Enterprise included");
         await Assertions.Expect(box).ToHaveValueAsync("Acme builds apps. Write to hiring@acme.test");
     }
 
