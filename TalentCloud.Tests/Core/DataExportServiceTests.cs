@@ -67,7 +67,7 @@ public sealed class DataExportServiceTests : IAsyncLifetime
         var after = await exports.ExportAsync(nina);
         Assert.Empty(after!.Memberships);
         Assert.Equal("Approved", Assert.Single(after.RemovalRequests).Status);
-        Assert.Single(after.Notifications);
+        Assert.Single(after.Notifications, n => n.Kind == nameof(TalentCloud.Core.Notifications.NotificationKind.RemovalProcessed));
         var json = Encoding.UTF8.GetString(DataExportService.ToJson(after));
         Assert.DoesNotContain(DemoWorld.AcmeData, json, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoWorld.GlobexDesign, json, StringComparison.Ordinal);

@@ -10,6 +10,7 @@ using TalentCloud.Tests.Support;
 namespace TalentCloud.Tests.EndToEnd;
 
 /// <summary>The two ways of joining a cloud, end to end in a real browser over the Blazor circuit.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class JoiningBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     static JoiningBrowserTests() =>

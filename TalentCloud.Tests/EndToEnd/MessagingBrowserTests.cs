@@ -5,6 +5,7 @@ using TalentCloud.Tests.Support;
 namespace TalentCloud.Tests.EndToEnd;
 
 /// <summary>The contact-details rule and live delivery in a real browser over the Blazor circuit.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class MessagingBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private IServiceProvider Services => browser.App.Services;

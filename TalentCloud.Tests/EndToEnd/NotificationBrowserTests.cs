@@ -10,6 +10,7 @@ using TalentCloud.Tests.Support;
 namespace TalentCloud.Tests.EndToEnd;
 
 /// <summary>The app with a clock the test moves, so digests can be made due without waiting.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ClockedAppFactory : TalentCloudAppFactory
 {
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));

@@ -5,6 +5,7 @@ using TalentCloud.Tests.Support;
 namespace TalentCloud.Tests.EndToEnd;
 
 /// <summary>Profiles in a real browser over the Blazor circuit.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ProfileBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

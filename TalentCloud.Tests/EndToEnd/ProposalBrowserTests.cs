@@ -5,6 +5,7 @@ using TalentCloud.Tests.Support;
 namespace TalentCloud.Tests.EndToEnd;
 
 /// <summary>Fiona applies in a real browser: free to a cloud job, by the tier to a public job, refused when short.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture browser;

@@ -7,6 +7,7 @@ using TalentCloud.Tests.Support;
 namespace TalentCloud.Tests.EndToEnd;
 
 /// <summary>Leaving a cloud in a real browser: the member's panel and the admin's complete removal.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed partial class RemovalBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$")]
