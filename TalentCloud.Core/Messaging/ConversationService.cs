@@ -35,9 +35,14 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var orgId = organizationId ?? actor.Organizations.Keys.Min();
-        if (!actor.BelongsTo(orgId) || !Enum.IsDefined(origin))
+        if (!actor.BelongsTo(orgId))
         {
             return Result<int>.Failure(MessagingErrors.NotAClient);
+        }
+
+        if (!Enum.IsDefined(origin))
+        {
+            return Result<int>.Failure(MessagingErrors.UnknownOrigin);
         }
 
         if (actor.OwnsProfile(profileId))
