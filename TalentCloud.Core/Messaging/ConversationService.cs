@@ -35,9 +35,14 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var orgId = organizationId ?? actor.Organizations.Keys.Min();
-        if (!actor.BelongsTo(orgId) || !Enum.IsDefined(origin))
+        if (!actor.BelongsTo(orgId))
         {
             return Result<int>.Failure(MessagingErrors.NotAClient);
+        }
+
+        if (!Enum.IsDefined(origin))
+        {
+            return Result<int>.Failure(MessagingErrors.UnknownOrigin);
         }
 
         if (actor.OwnsProfile(profileId))
@@ -96,12 +101,8 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         var mine = Mine(db, actor);
         var total = await mine.CountAsync(ct);
         var userId = actor.UserId!;
-        var unreadQuery = from c in mine
-                          from m in db.Set<Message>().Where(m => m.ConversationId == c.Id && m.SenderUserId != userId)
-                          where m.Id > (db.Set<ConversationReadMarker>().Where(r => r.ConversationId == c.Id && r.UserId == userId)
-                              .Select(r => (long?)r.LastReadMessageId).FirstOrDefault() ?? 0)
-                          select m.Id;
-        var totalUnread = await unreadQuery.CountAsync(ct);
+        var unreadByConversation = await UnreadCountsAsync(db, mine, userId, ct);
+        var totalUnread = unreadByConversation.Values.Sum();
 
         var rows = await (from c in mine
                           join o in db.Organizations on c.OrganizationId equals o.Id
@@ -117,22 +118,14 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
                               c.LastActivityAt,
                               LastBody = db.Set<Message>().Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.Id)
                                   .Select(m => m.Body).FirstOrDefault(),
-                              LastRead = db.Set<ConversationReadMarker>().Where(r => r.ConversationId == c.Id && r.UserId == userId)
-                                  .Select(r => (long?)r.LastReadMessageId).FirstOrDefault() ?? 0,
                           })
             .Skip((page - 1) * pageSize).Take(pageSize)
             .AsNoTracking().ToListAsync(ct);
 
-        var ids = rows.Select(r => r.Id).ToList();
-        var incoming = await db.Set<Message>().AsNoTracking()
-            .Where(m => ids.Contains(m.ConversationId) && m.SenderUserId != userId)
-            .GroupBy(m => m.ConversationId)
-            .Select(g => new { ConversationId = g.Key, Ids = g.Select(m => m.Id).ToList() })
-            .ToListAsync(ct);
         var items = rows.Select(r =>
         {
             var side = actor.BelongsTo(r.OrganizationId) ? ConversationSide.Organization : ConversationSide.Profile;
-            var unread = incoming.FirstOrDefault(i => i.ConversationId == r.Id)?.Ids.Count(id => id > r.LastRead) ?? 0;
+            var unread = unreadByConversation.GetValueOrDefault(r.Id);
             return new InboxItem(r.Id, side,
                 side == ConversationSide.Organization ? r.ProfileName : r.OrganizationName,
                 side == ConversationSide.Profile && r.HasEnterpriseSubscription,
@@ -141,6 +134,18 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         }).ToList();
         return new InboxPage(items, page, pageSize, total, totalUnread);
     }
+
+    /// <summary>Unread messages from others per conversation (only conversations with some), counted in SQL.</summary>
+    private static async Task<Dictionary<int, int>> UnreadCountsAsync(AppDbContext db, IQueryable<Conversation> conversations, string userId,
+        CancellationToken ct) =>
+        await (from c in conversations
+               join r in db.Set<ConversationReadMarker>().Where(r => r.UserId == userId) on c.Id equals r.ConversationId into markers
+               from r in markers.DefaultIfEmpty()
+               join m in db.Set<Message>() on c.Id equals m.ConversationId
+               where m.SenderUserId != userId && m.Id > (r == null ? 0 : r.LastReadMessageId)
+               group m by c.Id into g
+               select new { ConversationId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ConversationId, x => x.Count, ct);
 
     /// <summary>How many messages from others the actor has not read, over all their conversations.</summary>
     public async Task<int> GetUnreadCountAsync(Actor actor, CancellationToken ct = default) =>

@@ -8,6 +8,7 @@ public static class MessagingErrors
     public const string NotFound = "This conversation was not found.";
     public const string EmptyMessage = "Write a message before sending.";
     public const string NotAClient = "Only people of a client organisation can start a conversation with a freelancer or agency.";
+    public const string UnknownOrigin = "A conversation starts from a profile, a proposal or an offer.";
     public const string OwnProfile = "You cannot start a conversation with your own profile.";
     public const string ProfileNotFound = "That freelancer or agency was not found.";
     public const string OnlyOrganizationProposes = "Only the client's side of a conversation can propose an interview.";

@@ -306,11 +306,13 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var second = await service.StartAsync(carl, fionaId, ConversationOrigin.Proposal, 42);
         var byFreelancer = await service.StartAsync(await db.ActorAsync(DemoWorld.OmarEmail), fionaId);
         var unknown = await service.StartAsync(carl, 999_999);
+        var badOrigin = await service.StartAsync(carl, fionaId, (ConversationOrigin)99);
 
         Assert.True(first.Succeeded);
         Assert.Equal(first.Value, second.Value);
         Assert.Equal(MessagingErrors.NotAClient, Assert.Single(byFreelancer.Errors));
         Assert.Equal(MessagingErrors.ProfileNotFound, Assert.Single(unknown.Errors));
+        Assert.Equal(MessagingErrors.UnknownOrigin, Assert.Single(badOrigin.Errors));
         var view = await service.GetConversationAsync(await db.ActorAsync(DemoWorld.FionaEmail), first.Value);
         Assert.Equal("Initech", view!.OtherSideName);
         Assert.Empty(view.Messages);
