@@ -28,7 +28,7 @@ public static class DemoWorld
     public const string OmarHandle = "omar-haddad";
     public const string NorthwindHandle = "northwind-studio";
 
-    // Jobs (issue 4). Cloud jobs: two in Acme Pro Mobile Developers, one in Globex Design Collective.
+    // Jobs. Cloud jobs: two in Acme Pro Mobile Developers, one in Globex Design Collective.
     public const string AcmeIosJob = "Senior iOS developer for a delivery app";
     public const string GlobexUxJob = "UX review of an industrial dashboard";
     public const string InitechApiJob = "C# developer for a banking API";

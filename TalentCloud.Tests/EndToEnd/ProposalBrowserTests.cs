@@ -107,6 +107,14 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
     public async Task A_cloud_job_posted_by_acme_reaches_its_members_and_nobody_else()
     {
         const string title = "On-call mobile release engineer";
+
+        // Fiona keeps her notification centre open while maria posts: the item must arrive without a reload.
+        var fionaCentre = await NewPageAsync();
+        await BrowserFixture.SignInAsync(fionaCentre, DemoWorld.FionaEmail, DemoWorld.Password);
+        await fionaCentre.GotoAsync("/notifications");
+        await fionaCentre.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=notification-bell]') !== null");
+        await fionaCentre.WaitForTimeoutAsync(500);
+
         var maria = await NewPageAsync();
         await BrowserFixture.SignInAsync(maria, DemoWorld.MariaEmail, DemoWorld.Password);
         await maria.GotoAsync("/org/jobs/new");
@@ -119,6 +127,10 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(maria.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(maria.GetByTestId("job-cloud")).ToContainTextAsync(DemoWorld.AcmeMobile);
         var jobPath = new Uri(maria.Url).AbsolutePath;
+
+        var live = fionaCentre.Locator("[data-testid=notification]", new() { HasText = title });
+        await Assertions.Expect(live).ToBeVisibleAsync();
+        await Assertions.Expect(live).ToHaveAttributeAsync("data-state", "unread");
 
         var fiona = await NewPageAsync();
         await BrowserFixture.SignInAsync(fiona, DemoWorld.FionaEmail, DemoWorld.Password);
