@@ -26,6 +26,17 @@ public sealed record ExportedNotification(string Kind, string Title, string Body
 
 public sealed record ExportedHelpVote(string Article, bool Helpful, DateTimeOffset VotedAt);
 
+public sealed record ExportedInvitation(string Profile, string Cloud, string Organization, string Note, string Status,
+    DateTimeOffset SentAt, DateTimeOffset ExpiresAt, DateTimeOffset? AnsweredAt);
+
+public sealed record ExportedOffer(string Profile, string Organization, string Cloud, string Title, string Status, int Amount,
+    string PayKind, DateTimeOffset SentAt, DateTimeOffset? ClosedAt);
+
+public sealed record ExportedProposal(string Profile, string Job, string Where, string CoverLetter, int Bid, int ConnectsSpent,
+    string Status, DateTimeOffset SubmittedAt);
+
+public sealed record ExportedMessage(string Profile, string Organization, string From, string Body, DateTimeOffset SentAt);
+
 /// <summary>Everything the platform keeps about one user, with cloud names only where that user may see them.</summary>
 public sealed record PersonalDataExport(
     DateTimeOffset ExportedAt,
@@ -35,12 +46,17 @@ public sealed record PersonalDataExport(
     IReadOnlyList<ExportedRemovalRequest> RemovalRequests,
     IReadOnlyList<ExportedContract> Contracts,
     IReadOnlyList<ExportedNotification> Notifications,
-    IReadOnlyList<ExportedHelpVote> HelpVotes);
+    IReadOnlyList<ExportedHelpVote> HelpVotes,
+    IReadOnlyList<ExportedInvitation> Invitations,
+    IReadOnlyList<ExportedOffer> Offers,
+    IReadOnlyList<ExportedProposal> Proposals,
+    IReadOnlyList<ExportedMessage> Messages);
 
 /// <summary>
-/// "Download my data". A member may see the full names of their own clouds (Active or Pending) and of the clouds they
-/// asked to leave themselves; no other cloud name is looked up. Notification texts are stored already written for
-/// their recipient. Invitations, offers, proposals and messages join the export where those features keep them.
+/// "Download my data". A member may see the full names of their own clouds (Active or Pending), of the clouds they
+/// asked to leave themselves, and of the clouds named in invitations and offers sent to them; no other cloud name is
+/// looked up. A proposal to a cloud job names the cloud only while the member is still Active in it. Notification
+/// texts are stored already written for their recipient.
 /// </summary>
 public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -117,6 +133,47 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
             .Select(v => new ExportedHelpVote(v.ArticleSlug, v.Helpful, v.VotedAt))
             .ToListAsync(ct);
 
+        var invitations = await (from i in db.Invitations
+                                 join c in db.Clouds on i.CloudId equals c.Id
+                                 join o in db.Organizations on c.OrganizationId equals o.Id
+                                 where profileIds.Contains(i.ProfileId)
+                                 orderby i.CreatedAt
+                                 select new { i.ProfileId, Cloud = c.Name, Organization = o.Name, i.Note, i.Status, i.CreatedAt, i.ExpiresAt, i.RespondedAt })
+            .AsNoTracking().ToListAsync(ct);
+
+        var offers = await (from f in db.Offers
+                            join c in db.Clouds on f.CloudId equals c.Id
+                            join o in db.Organizations on f.OrganizationId equals o.Id
+                            where profileIds.Contains(f.ProfileId)
+                            orderby f.CreatedAt
+                            select new { f.ProfileId, Organization = o.Name, Cloud = c.Name, f.Title, f.Status, f.Amount, f.PayKind, f.CreatedAt, f.ClosedAt })
+            .AsNoTracking().ToListAsync(ct);
+
+        var activeClouds = await db.CloudMemberships.AsNoTracking()
+            .Where(m => profileIds.Contains(m.ProfileId) && m.Status == MembershipStatus.Active)
+            .Select(m => m.CloudId).ToListAsync(ct);
+        var proposals = await (from p in db.Proposals
+                               join j in db.Jobs on p.JobId equals j.Id
+                               join o in db.Organizations on j.OrganizationId equals o.Id
+                               where profileIds.Contains(p.ProfileId)
+                               orderby p.SubmittedAt
+                               select new
+                               {
+                                   p.ProfileId, Job = j.Title, Organization = o.Name, j.CloudId, p.CoverLetter, p.Bid, p.ConnectsSpent,
+                                   p.Status, p.SubmittedAt,
+                                   Cloud = db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
+                               })
+            .AsNoTracking().ToListAsync(ct);
+
+        var messages = await (from m in db.Messages
+                              join c in db.Conversations on m.ConversationId equals c.Id
+                              join o in db.Organizations on c.OrganizationId equals o.Id
+                              join u in db.Users on m.SenderUserId equals u.Id
+                              where profileIds.Contains(c.ProfileId)
+                              orderby m.SentAt, m.Id
+                              select new { c.ProfileId, Organization = o.Name, From = u.DisplayName, m.Body, m.SentAt })
+            .AsNoTracking().ToListAsync(ct);
+
         return new PersonalDataExport(
             clock.GetUtcNow(),
             user,
@@ -129,7 +186,16 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
                 r.RequestedAt, r.DecidedAt, r.DecisionReason))],
             [.. contracts.Select(k => new ExportedContract(profileNames[k.ProfileId], k.Organization, k.Title, k.StartedAt))],
             notifications,
-            votes);
+            votes,
+            [.. invitations.Select(i => new ExportedInvitation(profileNames[i.ProfileId], i.Cloud, i.Organization, i.Note, i.Status.ToString(),
+                i.CreatedAt, i.ExpiresAt, i.RespondedAt))],
+            [.. offers.Select(f => new ExportedOffer(profileNames[f.ProfileId], f.Organization, f.Cloud, f.Title, f.Status.ToString(), f.Amount,
+                f.PayKind.ToString(), f.CreatedAt, f.ClosedAt))],
+            [.. proposals.Select(p => new ExportedProposal(profileNames[p.ProfileId], p.Job,
+                p.CloudId is null ? $"Public job of {p.Organization}"
+                    : activeClouds.Contains(p.CloudId.Value) ? $"{p.Cloud} (Talent Cloud job of {p.Organization})" : "A Talent Cloud job",
+                p.CoverLetter, p.Bid, p.ConnectsSpent, p.Status.ToString(), p.SubmittedAt))],
+            [.. messages.Select(m => new ExportedMessage(profileNames[m.ProfileId], m.Organization, m.From, m.Body, m.SentAt))]);
     }
 
     public static byte[] ToJson(PersonalDataExport export) => JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions);

@@ -29,10 +29,11 @@ public sealed class DataExportServiceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(DemoWorld.LeeEmail, new[] { DemoWorld.AcmeData, DemoWorld.AcmeMobile })]
+    // Lee also sees the cloud of Globex's offer to him; omar the cloud of his pending invitation.
+    [InlineData(DemoWorld.LeeEmail, new[] { DemoWorld.AcmeData, DemoWorld.AcmeMobile, DemoWorld.GlobexDesign })]
     [InlineData(DemoWorld.FionaEmail, new[] { DemoWorld.AcmeMobile, DemoWorld.GlobexDesign })]
     [InlineData(DemoWorld.NinaEmail, new[] { DemoWorld.AcmeMobile })]
-    [InlineData(DemoWorld.OmarEmail, new string[0])]
+    [InlineData(DemoWorld.OmarEmail, new[] { DemoWorld.AcmeData })]
     [InlineData(DemoWorld.CarlEmail, new string[0])]
     [InlineData(DemoWorld.HankEmail, new string[0])]
     public async Task The_export_names_only_the_members_own_clouds(string email, string[] own)
@@ -76,4 +77,25 @@ public sealed class DataExportServiceTests : IAsyncLifetime
 
     [Fact]
     public async Task A_visitor_has_no_export() => Assert.Null(await exports.ExportAsync(Actor.Visitor));
+
+    [Fact]
+    public async Task The_export_holds_invitations_offers_proposals_and_messages()
+    {
+        var omar = (await exports.ExportAsync(await db.ActorAsync(DemoWorld.OmarEmail)))!;
+        var invitation = Assert.Single(omar.Invitations);
+        Assert.Equal((DemoWorld.AcmeData, DemoWorld.Acme, "Pending"), (invitation.Cloud, invitation.Organization, invitation.Status));
+        Assert.Contains(omar.Messages, m => m.Organization == DemoWorld.Initech);
+
+        var lee = (await exports.ExportAsync(await db.ActorAsync(DemoWorld.LeeEmail)))!;
+        var offer = Assert.Single(lee.Offers);
+        Assert.Equal((DemoWorld.Globex, DemoWorld.GlobexDesign), (offer.Organization, offer.Cloud));
+
+        var fiona = (await exports.ExportAsync(await db.ActorAsync(DemoWorld.FionaEmail)))!;
+        Assert.Contains(fiona.Messages, m => m.Organization == DemoWorld.Acme);
+        Assert.All(fiona.Messages, m => Assert.NotEqual(DemoWorld.Initech, m.Organization));
+
+        var everyone = new[] { omar, lee, fiona };
+        Assert.NotEmpty(everyone.SelectMany(e => e.Proposals));
+        Assert.All(everyone.SelectMany(e => e.Proposals), p => Assert.False(string.IsNullOrWhiteSpace(p.Job)));
+    }
 }

@@ -78,8 +78,8 @@ public static class LoadDataGenerator
         using var insertSkill = Prepare(connection, transaction,
             "INSERT INTO ProfileSkills (ProfileId, Name) VALUES ($profile, $name)", "$profile", "$name");
         using var insertProfile = Prepare(connection, transaction, """
-            INSERT INTO Profiles (Id, Kind, OwnerUserId, DisplayName, Handle, Title, Bio, Country, HourlyRate, CreatedAt)
-            VALUES ($id, $kind, $owner, $name, $handle, $title, $bio, $country, $rate, $now)
+            INSERT INTO Profiles (Id, Kind, OwnerUserId, DisplayName, Handle, Title, Bio, Country, HourlyRate, CreatedAt, TimeZone, EngagementTypes, BusinessEntityType, BusinessName, RegistrationNumber, LicenceNumber)
+            VALUES ($id, $kind, $owner, $name, $handle, $title, $bio, $country, $rate, $now, 'UTC', 3, 0, '', '', '')
             """, "$id", "$kind", "$owner", "$name", "$handle", "$title", "$bio", "$country", "$rate", "$now");
 
         var firstProfileId = Convert.ToInt32(Scalar(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Profiles"));
@@ -130,7 +130,7 @@ public static class LoadDataGenerator
         // Clouds, dealt round-robin over the organisations, each themed on one skill family.
         var existingClouds = Convert.ToInt32(Scalar(connection, transaction, "SELECT COUNT(*) FROM Clouds"));
         using var insertCloud = Prepare(connection, transaction, """
-            INSERT INTO Clouds (OrganizationId, Name, Description, CreatedAt) VALUES ($org, $name, '', $now) RETURNING Id
+            INSERT INTO Clouds (OrganizationId, Name, Description, CreatedAt, RequiredSkills, AllowedCountries, AcceptedEngagementTypes, RequiresContractorProof, ContractorProofMinimumClients, RequiresManualApproval) VALUES ($org, $name, '', $now, '[]', '[]', 0, 0, 0, 0) RETURNING Id
             """, "$org", "$name", "$now");
         var clouds = new List<(int Id, int Family)>();
         for (var i = 0; i < options.Clouds - existingClouds; i++)

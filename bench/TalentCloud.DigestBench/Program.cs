@@ -98,7 +98,7 @@ static async Task<int> SeedAsync(string connectionString, int members, int cloud
     var ticks = at.UtcTicks;
 
     await Exec(connection, transaction, "INSERT INTO Organizations (Name, Description, HasEnterpriseSubscription, CreatedAt) VALUES ('Bench Corp', '', 1, $t)", ("$t", ticks));
-    var cloudInsert = Command(connection, transaction, "INSERT INTO Clouds (Id, OrganizationId, Name, Description, CreatedAt) VALUES ($id, 1, $name, '', $t)", "$id", "$name", "$t");
+    var cloudInsert = Command(connection, transaction, "INSERT INTO Clouds (Id, OrganizationId, Name, Description, CreatedAt, RequiredSkills, AllowedCountries, AcceptedEngagementTypes, RequiresContractorProof, ContractorProofMinimumClients, RequiresManualApproval) VALUES ($id, 1, $name, '', $t, '[]', '[]', 0, 0, 0, 0)", "$id", "$name", "$t");
     for (var c = 1; c <= clouds; c++)
     {
         Run(cloudInsert, c, $"Bench Cloud {c}", ticks);
@@ -108,7 +108,7 @@ static async Task<int> SeedAsync(string connectionString, int members, int cloud
         "INSERT INTO AspNetUsers (Id, DisplayName, CreatedAt, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, TimeZoneId) " +
         "VALUES ($id, $name, $t, $email, upper($email), $email, upper($email), 1, 0, 0, 1, 0, $zone)", "$id", "$name", "$t", "$email", "$zone");
     var profileInsert = Command(connection, transaction,
-        "INSERT INTO Profiles (Id, Kind, OwnerUserId, DisplayName, Handle, Title, Bio, Country, HourlyRate, CreatedAt) VALUES ($id, 1, $owner, $name, $handle, '', '', 'US', 50, $t)",
+        "INSERT INTO Profiles (Id, Kind, OwnerUserId, DisplayName, Handle, Title, Bio, Country, HourlyRate, CreatedAt, TimeZone, EngagementTypes, BusinessEntityType, BusinessName, RegistrationNumber, LicenceNumber) VALUES ($id, 1, $owner, $name, $handle, '', '', 'US', 50, $t, 'UTC', 3, 0, '', '', '')",
         "$id", "$owner", "$name", "$handle", "$t");
     var membershipInsert = Command(connection, transaction,
         "INSERT INTO CloudMemberships (CloudId, ProfileId, Status, JoinedVia, JoinedAt, ActivatedAt) VALUES ($cloud, $profile, 2, 1, $t, $t)", "$cloud", "$profile", "$t");
