@@ -14,6 +14,11 @@ public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPending
 
 public sealed record AdminOrganization(int Id, string Name, bool HasEnterpriseSubscription, int Clouds, int People);
 
+/// <summary>One outgoing e-mail as admins see it: who it is for, what it says, and whether it left.</summary>
+public sealed record AdminOutboxEmail(int Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, string? LastError);
+
+public sealed record AdminOutboxListing(IReadOnlyList<AdminOutboxEmail> Items, int Total, int Page, int PageSize);
+
 /// <summary>Platform-admin tools: the dashboard figures and Enterprise subscriptions. Everyone else gets nothing.</summary>
 public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -41,6 +46,35 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
             .ToListAsync(ct);
         var audit = await db.AuditEntries.CountAsync(ct);
         return new AdminDashboard(count, oldest is null ? null : clock.GetUtcNow() - oldest.Value, clouds, audit);
+    }
+
+    /// <summary>
+    /// The e-mail outbox, newest first (without a mail server configured, e-mails stay here). Null for non-admins.
+    /// </summary>
+    public async Task<AdminOutboxListing?> GetOutboxAsync(Actor actor, bool unsentOnly, int page, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsPlatformAdmin)
+        {
+            return null;
+        }
+
+        const int pageSize = 25;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.OutboxEmails.AsNoTracking().Where(e => !unsentOnly || e.SentAt == null);
+        var total = await query.CountAsync(ct);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pages);
+        var rows = await (from e in query
+                          join u in db.Users on e.RecipientUserId equals u.Id into recipients
+                          from u in recipients.DefaultIfEmpty()
+                          orderby e.CreatedAt descending, e.Id descending
+                          select new { e.Id, e.ToAddress, Recipient = u == null ? null : u.Email, e.Subject, e.CreatedAt, e.SentAt, e.Attempts, e.LastError })
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new AdminOutboxListing(
+            [.. rows.Select(r => new AdminOutboxEmail(r.Id, r.ToAddress.Length > 0 ? r.ToAddress : r.Recipient ?? "(no address)", r.Subject,
+                r.CreatedAt, r.SentAt, r.Attempts, r.LastError))],
+            total, page, pageSize);
     }
 
     public async Task<IReadOnlyList<AdminOrganization>?> GetOrganizationsAsync(Actor actor, CancellationToken ct = default)

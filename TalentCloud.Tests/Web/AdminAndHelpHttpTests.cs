@@ -13,7 +13,7 @@ public sealed class AdminAndHelpHttpTests(WebAppFixture app) : IClassFixture<Web
         var data = new TheoryData<string, string>();
         foreach (var viewer in DemoVisibility.Viewers.Where(v => v != DemoWorld.AdminEmail))
         {
-            foreach (var path in new[] { "/admin", "/admin/removals", "/admin/audit", "/admin/organizations" })
+            foreach (var path in new[] { "/admin", "/admin/removals", "/admin/audit", "/admin/organizations", "/admin/outbox" })
             {
                 data.Add(viewer, path);
             }
@@ -43,6 +43,7 @@ public sealed class AdminAndHelpHttpTests(WebAppFixture app) : IClassFixture<Web
     [InlineData("/admin/removals", "We are moving the studio away from client work for Acme.")]
     [InlineData("/admin/audit", "removal.requested")]
     [InlineData("/admin/organizations", DemoWorld.Initech)]
+    [InlineData("/admin/outbox", DemoWorld.FionaEmail)]
     public async Task The_admin_sees_the_admin_pages(string path, string expected)
     {
         var client = await app.ClientAsync(DemoWorld.AdminEmail);
@@ -103,9 +104,10 @@ public sealed class AdminAndHelpHttpTests(WebAppFixture app) : IClassFixture<Web
     }
 
     [Theory]
-    [InlineData(DemoWorld.LeeEmail, new[] { DemoWorld.AcmeData, DemoWorld.AcmeMobile })]
+    // Lee sees the cloud of Globex's offer to him, omar the cloud of his pending invitation.
+    [InlineData(DemoWorld.LeeEmail, new[] { DemoWorld.AcmeData, DemoWorld.AcmeMobile, DemoWorld.GlobexDesign })]
     [InlineData(DemoWorld.NinaEmail, new[] { DemoWorld.AcmeMobile })]
-    [InlineData(DemoWorld.OmarEmail, new string[0])]
+    [InlineData(DemoWorld.OmarEmail, new[] { DemoWorld.AcmeData })]
     [InlineData(DemoWorld.HankEmail, new string[0])]
     public async Task Download_my_data_returns_a_json_file_with_only_visible_cloud_names(string viewer, string[] own)
     {
