@@ -1,3 +1,4 @@
+using TalentCloud.Core.ContactRules;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
@@ -135,6 +136,11 @@ public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFac
         {
             errors.Add("Give the registered business's name, or choose no business entity.");
         }
+
+        // The profile page is public: no contact details in what it shows, for anyone.
+        errors.AddRange(PublicTextPolicy.Check(name, "The display name").Errors);
+        errors.AddRange(PublicTextPolicy.Check(title, "The title").Errors);
+        errors.AddRange(PublicTextPolicy.Check(bio, "The bio").Errors);
 
         if (errors.Count > 0)
         {

@@ -55,6 +55,22 @@ public sealed class ProfileSettingsServiceTests : JoiningWorld
         Assert.Equal("Omar Haddad", (await Settings.GetAsync(omar, view.ProfileId))!.Settings.DisplayName);
     }
 
+    [Theory]
+    [InlineData("Bio", "Write to omar.haddad@example.com for quick answers.")]
+    [InlineData("Title", "Backend engineer, call +962 6 555 0100")]
+    public async Task Contact_details_on_the_public_profile_are_refused_with_the_rule(string field, string text)
+    {
+        var omar = await Omar;
+        var view = (await Settings.ListOwnAsync(omar)).Single();
+        var changed = field == "Bio" ? view.Settings with { Bio = text } : view.Settings with { Title = text };
+
+        var result = await Settings.UpdateAsync(omar, view.ProfileId, changed);
+
+        Assert.Contains(result.Errors, e => e.Contains(TalentCloud.Core.ContactRules.PublicTextPolicy.RuleName, StringComparison.Ordinal));
+        var saved = (await Settings.GetAsync(omar, view.ProfileId))!.Settings;
+        Assert.Equal((view.Settings.Title, view.Settings.Bio), (saved.Title, saved.Bio));
+    }
+
     [Fact]
     public async Task Nobody_edits_someone_elses_profile()
     {
