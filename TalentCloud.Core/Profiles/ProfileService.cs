@@ -18,7 +18,19 @@ public sealed record ProfilePageView(
     int HourlyRate,
     IReadOnlyList<string> Skills,
     bool IsOwnProfile,
-    MembershipPanel Memberships);
+    MembershipPanel Memberships,
+    string TimeZone = "",
+    EngagementTypes EngagementTypes = EngagementTypes.None)
+{
+    /// <summary>"Hourly and fixed price", "Hourly", "Fixed price" or empty.</summary>
+    public string EngagementText => EngagementTypes switch
+    {
+        EngagementTypes.Hourly | EngagementTypes.FixedPrice => "Hourly and fixed price",
+        EngagementTypes.Hourly => "Hourly",
+        EngagementTypes.FixedPrice => "Fixed price",
+        _ => "",
+    };
+}
 
 public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory)
 {
@@ -49,7 +61,9 @@ public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory)
             profile.Country, profile.HourlyRate,
             [.. profile.Skills.Select(s => s.Name).Order(StringComparer.OrdinalIgnoreCase)],
             viewer.OwnsProfile(profile.Id),
-            panel);
+            panel,
+            profile.TimeZone,
+            profile.EngagementTypes);
     }
 
     /// <summary>The memberships panel of one profile for one viewer, decided by <see cref="MembershipVisibility"/>.</summary>

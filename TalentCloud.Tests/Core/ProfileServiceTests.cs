@@ -65,4 +65,20 @@ public sealed class ProfileServiceTests : IAsyncLifetime
         Assert.True(own!.IsOwnProfile);
         Assert.False(other!.IsOwnProfile);
     }
+
+    [Fact]
+    public async Task The_profile_shows_time_zone_and_engagement_types_when_set()
+    {
+        await using (var context = db.CreateDbContext())
+        {
+            var omar = context.Profiles.Single(p => p.Handle == DemoWorld.OmarHandle);
+            omar.TimeZone = "Asia/Amman";
+            omar.EngagementTypes = EngagementTypes.FixedPrice;
+            await context.SaveChangesAsync();
+        }
+
+        var view = await new ProfileService(db).GetPublicProfileAsync(Actor.Visitor, ProfileKind.Freelancer, DemoWorld.OmarHandle);
+        Assert.Equal("Asia/Amman", view!.TimeZone);
+        Assert.Equal("Fixed price", view.EngagementText);
+    }
 }
