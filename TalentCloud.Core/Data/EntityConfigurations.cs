@@ -63,7 +63,8 @@ internal sealed class ProfileSkillEntityTypeConfiguration : IEntityTypeConfigura
     {
         builder.HasKey(s => new { s.ProfileId, s.Name });
         builder.Property(s => s.Name).HasMaxLength(Profile.SkillMaxLength).UseCollation("NOCASE");
-        builder.HasIndex(s => s.Name);
+        // Name first and ProfileId included: search reads "who holds skill X" from the index alone.
+        builder.HasIndex(s => new { s.Name, s.ProfileId });
     }
 }
 

@@ -11,10 +11,10 @@ using TalentCloud.Core.Visibility;
 namespace TalentCloud.Core.Search;
 
 /// <summary>
-/// Talent search for client organisations. Ranking happens inside one SQL statement over the FTS5 index
-/// (<c>ProfileSearch</c>, built by the TalentSearch migration) with LIMIT/OFFSET, so only one page of rows ever
-/// leaves the database: Active members of the searcher's Enterprise clouds first, then skills matched, then text
-/// rank (bm25), then profile id as a stable tie-break.
+/// Talent search for client organisations over the FTS5 index (<c>ProfileSearch</c>, built by the TalentSearch
+/// migration): Active members of the searcher's Enterprise clouds first, then skills matched, then text rank
+/// (bm25), then profile id as a stable tie-break. Only ids leave the database until the page is known; then only
+/// that page's profiles are read.
 /// </summary>
 public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactory)
 {
@@ -134,7 +134,6 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         if (rows.Count == 0 && page > 1)
         {
             // Past the last page: show the last page rather than nothing.
-            total = await CountAsync(connection, plan, ct);
             var lastPage = Math.Max(1, (total + PageSize - 1) / PageSize);
             if (lastPage < page)
             {
@@ -233,6 +232,9 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
             sql.Append("FROM Profiles p");
         }
 
+        // Over text matches, set filters are checked per match ("+" keeps SQLite from turning each of the set's ids
+        // into a separate full-text lookup); over all profiles the set drives the primary-key lookups.
+        var member = plan.Terms.Count > 0 ? "+" + idColumn : idColumn;
         if (plan.Kind is { } kind)
         {
             where.Add("p.Kind = $kind");
@@ -259,18 +261,18 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
 
         for (var i = 0; i < plan.RequiredSkills.Count; i++)
         {
-            where.Add($"{idColumn} IN (SELECT s.ProfileId FROM ProfileSkills s WHERE s.Name = $skill{i})");
+            where.Add($"{member} IN (SELECT s.ProfileId FROM ProfileSkills s WHERE s.Name = $skill{i})");
             command.Parameters.AddWithValue($"$skill{i}", plan.RequiredSkills[i]);
         }
 
         if (plan.MyCloudsOnly)
         {
-            where.Add($"{idColumn} IN boosted");
+            where.Add($"{member} IN boosted");
         }
 
         if (plan.CloudId is { } cloudId)
         {
-            where.Add($"{idColumn} IN (SELECT m.ProfileId FROM CloudMemberships m WHERE m.CloudId = $cloud AND m.Status = {(int)MembershipStatus.Active})");
+            where.Add($"{member} IN (SELECT m.ProfileId FROM CloudMemberships m WHERE m.CloudId = $cloud AND m.Status = {(int)MembershipStatus.Active})");
             command.Parameters.AddWithValue("$cloud", cloudId);
         }
 
@@ -286,7 +288,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
     private static string BoostedCte(SqliteCommand command, SearchPlan plan)
     {
         var hits = plan.Terms.Count > 0
-            ? "hits AS MATERIALIZED (SELECT rowid AS Id FROM ProfileSearch WHERE ProfileSearch MATCH $match), "
+            ? "hits AS (SELECT rowid AS Id FROM ProfileSearch WHERE ProfileSearch MATCH $match), "
             : "";
         if (plan.BoostCloudIds.Count == 0)
         {
@@ -297,79 +299,201 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         return hits + $"boosted AS MATERIALIZED (SELECT m.ProfileId FROM CloudMemberships m WHERE m.CloudId IN ({ids}) AND m.Status = {(int)MembershipStatus.Active})";
     }
 
+    /// <summary>A candidate's place in the ranking; text rank is filled in only for the groups the page needs.</summary>
+    private record struct Ranked(int Id, bool Boosted, int SkillsMatched, double TextRank);
+
+    private static readonly Comparer<Ranked> RankOrder = Comparer<Ranked>.Create(static (a, b) =>
+    {
+        var c = b.Boosted.CompareTo(a.Boosted);
+        if (c == 0) c = b.SkillsMatched.CompareTo(a.SkillsMatched);
+        if (c == 0) c = a.TextRank.CompareTo(b.TextRank);
+        return c != 0 ? c : a.Id.CompareTo(b.Id);
+    });
+
+    /// <summary>
+    /// Ranks in four set reads instead of per-row probes: the filtered matches (the FTS doclist, joined to profiles
+    /// only when a filter needs the row), the members of the searcher's clouds, and the holders of each candidate
+    /// skill (a covering index on skill name) are read as id sets and grouped in memory by (boosted, skills matched).
+    /// bm25 costs about a microsecond per row, so it is run only for the matches in the groups the requested page
+    /// falls into — for a hiring manager's first page usually just their cloud members.
+    /// </summary>
     private static async Task<(List<Row> Rows, int Total)> RunAsync(SqliteConnection connection, SearchPlan plan, int page, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        var boosted = BoostedCte(command, plan);
-        var source = BuildSource(command, plan, out var id);
-        var skillsMatched = "0";
-        if (plan.SkillCandidates.Count > 0)
+        var candidates = new List<int>();
+        await using (var command = connection.CreateCommand())
         {
-            var candidates = AddList(command, "k", plan.SkillCandidates);
-            skillsMatched = $"(SELECT count(*) FROM ProfileSkills s WHERE s.ProfileId = {id} AND s.Name IN ({candidates}))";
+            var boosted = BoostedCte(command, plan);
+            var source = BuildSource(command, plan, out var id);
+            command.CommandText = $"WITH {boosted} SELECT {id} {source}";
+            await ReadIdsAsync(command, candidates, ct);
         }
 
-        command.Parameters.AddWithValue("$take", PageSize);
-        command.Parameters.AddWithValue("$skip", (page - 1) * PageSize);
-        // Text rank (bm25) costs about a microsecond per row, so it is computed only for the matches in the
-        // (boosted, skills matched) groups that the requested page falls into: "cheap" holds every match with
-        // its group, "tiers" counts each group, "scored" runs bm25 for the wanted groups only.
-        var ranked = plan.Terms.Count == 0
-            ? $"""
-                ranked AS MATERIALIZED (
-                    SELECT c.Id, c.Boosted, c.SkillsMatched, 0.0 AS TextRank FROM cheap c
-                    ORDER BY c.Boosted DESC, c.SkillsMatched DESC, c.Id
-                    LIMIT $take OFFSET $skip)
-                """
-            : """
-                wanted AS MATERIALIZED (
-                    SELECT Boosted, SkillsMatched FROM tiers WHERE Upto > $skip AND Upto - N < $skip + $take),
-                scored AS MATERIALIZED (
-                    SELECT rowid AS Id, bm25(ProfileSearch, 4.0, 3.0, 3.0, 1.0) AS TextRank FROM ProfileSearch
-                    WHERE ProfileSearch MATCH $match
-                      AND +rowid IN (SELECT c.Id FROM cheap c JOIN wanted w ON w.Boosted = c.Boosted AND w.SkillsMatched = c.SkillsMatched)),
-                ranked AS MATERIALIZED (
-                    SELECT c.Id, c.Boosted, c.SkillsMatched, s.TextRank FROM cheap c JOIN scored s ON s.Id = c.Id
-                    ORDER BY c.Boosted DESC, c.SkillsMatched DESC, s.TextRank, c.Id
-                    LIMIT $take OFFSET $skip - (SELECT coalesce(sum(N), 0) FROM tiers WHERE Upto <= $skip))
-                """;
-        command.CommandText = $"""
-            WITH {boosted},
-            cheap AS MATERIALIZED (
-                SELECT {id} AS Id, ({id} IN boosted) AS Boosted, {skillsMatched} AS SkillsMatched
-                {source}),
-            tiers AS MATERIALIZED (
-                SELECT Boosted, SkillsMatched, count(*) AS N,
-                       sum(count(*)) OVER (ORDER BY Boosted DESC, SkillsMatched DESC ROWS UNBOUNDED PRECEDING) AS Upto
-                FROM cheap GROUP BY Boosted, SkillsMatched),
-            {ranked}
-            SELECT r.Id, p.Kind, p.Handle, p.DisplayName, p.Title, p.Country, p.HourlyRate, r.Boosted,
-                   (SELECT sum(N) FROM tiers) AS Total,
-                   (SELECT group_concat(s.Name, char(31)) FROM ProfileSkills s WHERE s.ProfileId = r.Id)
-            FROM ranked r JOIN Profiles p ON p.Id = r.Id
-            ORDER BY r.Boosted DESC, r.SkillsMatched DESC, r.TextRank, r.Id
+        var boostedIds = new HashSet<int>();
+        if (plan.BoostCloudIds.Count > 0)
+        {
+            await using var command = connection.CreateCommand();
+            var clouds = AddList(command, "c", plan.BoostCloudIds.Select(i => (object)i));
+            command.CommandText = $"SELECT m.ProfileId FROM CloudMemberships m WHERE m.CloudId IN ({clouds}) AND m.Status = {(int)MembershipStatus.Active}";
+            await ReadIdsAsync(command, boostedIds, ct);
+        }
+
+        var skillsMatched = new Dictionary<int, int>();
+        if (plan.SkillCandidates.Count > 0 && candidates.Count > 0)
+        {
+            await using var command = connection.CreateCommand();
+            var names = AddList(command, "k", plan.SkillCandidates);
+            command.CommandText = $"SELECT s.ProfileId FROM ProfileSkills s WHERE s.Name IN ({names})";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var profileId = reader.GetInt32(0);
+                skillsMatched[profileId] = skillsMatched.GetValueOrDefault(profileId) + 1;
+            }
+        }
+
+        var ranked = new List<Ranked>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            ranked.Add(new Ranked(candidate, boostedIds.Contains(candidate), skillsMatched.GetValueOrDefault(candidate), 0));
+        }
+
+        var total = ranked.Count;
+        var skip = (page - 1) * PageSize;
+        if (skip >= total)
+        {
+            return ([], total);
+        }
+
+        // The (boosted, skills matched) groups in rank order with their sizes; the page needs the groups that
+        // overlap [skip, skip + PageSize).
+        var groups = ranked.CountBy(r => (r.Boosted, r.SkillsMatched))
+            .OrderByDescending(g => g.Key.Boosted).ThenByDescending(g => g.Key.SkillsMatched)
+            .ToList();
+        var before = 0;
+        var wantedGroups = new HashSet<(bool, int)>();
+        var skippedBeforeWanted = 0;
+        foreach (var group in groups)
+        {
+            var after = before + group.Value;
+            if (after > skip && before < skip + PageSize)
+            {
+                if (wantedGroups.Count == 0)
+                {
+                    skippedBeforeWanted = before;
+                }
+
+                wantedGroups.Add(group.Key);
+            }
+
+            before = after;
+        }
+
+        var wanted = ranked.Where(r => wantedGroups.Contains((r.Boosted, r.SkillsMatched))).ToList();
+        if (plan.Terms.Count > 0)
+        {
+            var textRanks = await TextRanksAsync(connection, plan, wanted, ct);
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                wanted[i] = wanted[i] with { TextRank = textRanks.GetValueOrDefault(wanted[i].Id) };
+            }
+        }
+
+        var slice = Slice(wanted, skip - skippedBeforeWanted, PageSize);
+        return (await LoadRowsAsync(connection, slice, ct), total);
+    }
+
+    /// <summary>The items at [offset, offset + take) in rank order, keeping only the best offset + take in a heap.</summary>
+    private static List<Ranked> Slice(List<Ranked> items, int offset, int take)
+    {
+        var need = offset + take;
+        List<Ranked> best;
+        if (need >= items.Count)
+        {
+            best = items;
+        }
+        else
+        {
+            // A max-heap of the best `need` items seen so far: its top is the worst of them.
+            var heap = new PriorityQueue<Ranked, Ranked>(need + 1, Comparer<Ranked>.Create(static (a, b) => RankOrder.Compare(b, a)));
+            foreach (var item in items)
+            {
+                if (heap.Count < need)
+                {
+                    heap.Enqueue(item, item);
+                }
+                else if (RankOrder.Compare(item, heap.Peek()) < 0)
+                {
+                    heap.DequeueEnqueue(item, item);
+                }
+            }
+
+            best = [.. heap.UnorderedItems.Select(x => x.Element)];
+        }
+
+        best.Sort(RankOrder);
+        return [.. best.Skip(offset).Take(take)];
+    }
+
+    /// <summary>bm25 for the given matches only: the doclist is walked once and scored where the id is wanted.</summary>
+    private static async Task<Dictionary<int, double>> TextRanksAsync(SqliteConnection connection, SearchPlan plan, List<Ranked> wanted, CancellationToken ct)
+    {
+        var ranks = new Dictionary<int, double>(wanted.Count);
+        if (wanted.Count == 0)
+        {
+            return ranks;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT rowid, bm25(ProfileSearch, 4.0, 3.0, 3.0, 1.0) FROM ProfileSearch
+            WHERE ProfileSearch MATCH $match AND +rowid IN (SELECT value FROM json_each($ids))
             """;
-        var rows = new List<Row>(PageSize);
-        var total = 0;
+        command.Parameters.AddWithValue("$match", FtsQuery.ToMatch(plan.Terms));
+        command.Parameters.AddWithValue("$ids", "[" + string.Join(',', wanted.Select(w => w.Id.ToString(CultureInfo.InvariantCulture))) + "]");
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            total = reader.GetInt32(8);
-            var skills = reader.IsDBNull(9) ? [] : reader.GetString(9).Split(Separator);
-            rows.Add(new Row(reader.GetInt32(0), (ProfileKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetInt32(6), reader.GetBoolean(7), skills));
+            ranks[reader.GetInt32(0)] = reader.GetDouble(1);
         }
 
-        return (rows, total);
+        return ranks;
     }
 
-    private static async Task<int> CountAsync(SqliteConnection connection, SearchPlan plan, CancellationToken ct)
+    private static async Task<List<Row>> LoadRowsAsync(SqliteConnection connection, List<Ranked> slice, CancellationToken ct)
     {
+        if (slice.Count == 0)
+        {
+            return [];
+        }
+
         await using var command = connection.CreateCommand();
-        var boosted = BoostedCte(command, plan);
-        var source = BuildSource(command, plan, out _);
-        command.CommandText = $"WITH {boosted} SELECT count(*) {source}";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        var ids = AddList(command, "p", slice.Select(r => (object)r.Id));
+        command.CommandText = $"""
+            SELECT p.Id, p.Kind, p.Handle, p.DisplayName, p.Title, p.Country, p.HourlyRate,
+                   (SELECT group_concat(s.Name, char(31)) FROM ProfileSkills s WHERE s.ProfileId = p.Id)
+            FROM Profiles p WHERE p.Id IN ({ids})
+            """;
+        var byId = new Dictionary<int, Row>(slice.Count);
+        var boosted = slice.ToDictionary(r => r.Id, r => r.Boosted);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var id = reader.GetInt32(0);
+            var skills = reader.IsDBNull(7) ? [] : reader.GetString(7).Split(Separator);
+            byId[id] = new Row(id, (ProfileKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetInt32(6), boosted[id], skills);
+        }
+
+        return [.. slice.Where(r => byId.ContainsKey(r.Id)).Select(r => byId[r.Id])];
+    }
+
+    private static async Task ReadIdsAsync(SqliteCommand command, ICollection<int> into, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            into.Add(reader.GetInt32(0));
+        }
     }
 
     /// <summary>

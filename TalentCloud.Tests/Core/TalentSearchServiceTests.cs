@@ -317,4 +317,36 @@ public sealed class TalentSearchServiceTests : IAsyncLifetime
         var lastBoosted = all.FindLastIndex(t => t.RankingExplanation is not null);
         Assert.All(all.Take(lastBoosted + 1), t => Assert.NotNull(t.RankingExplanation));
     }
+
+    [Fact]
+    public async Task Skills_matched_order_holds_across_every_page()
+    {
+        // A larger world than the class's, so that "react" spans pages and splits into several groups.
+        await using var big = await TestDatabase.CreateWithDemoWorldAsync(generatedProfiles: 300);
+        var service = new TalentSearchService(big);
+        var carl = await big.ActorAsync(DemoWorld.CarlEmail);
+        var query = new SearchQuery { Text = "react native" };
+        var all = new List<SearchTile>();
+        for (var page = 1; ; page++)
+        {
+            var answer = await service.SearchAsync(carl, query with { Page = page });
+            all.AddRange(answer.Results.Tiles);
+            if (page >= answer.Results.PageCount)
+            {
+                break;
+            }
+        }
+
+        Assert.True(all.Count > TalentSearchService.PageSize, $"the query must span pages ({all.Count} results)");
+        await using var context = big.CreateDbContext();
+        var ids = all.Select(t => t.ProfileId).ToList();
+        var skills = await context.ProfileSkills.Where(s => ids.Contains(s.ProfileId)).ToListAsync();
+        string[] candidates = ["react", "native", "react native"];
+        var matched = all.Select(t => skills.Count(s => s.ProfileId == t.ProfileId && candidates.Contains(s.Name.ToLowerInvariant()))).ToList();
+
+        // Carl is an ordinary client: no boost, so the whole list is ordered by skills matched, highest first.
+        Assert.Equal(matched.OrderByDescending(m => m), matched);
+        Assert.True(matched.Distinct().Count() > 1, "the data must hold more than one skills-matched group: " + string.Join(",", matched));
+        Assert.Equal(all.Count, ids.Distinct().Count());
+    }
 }

@@ -1208,7 +1208,7 @@ namespace TalentCloud.Core.Data.Migrations
 
                     b.HasKey("ProfileId", "Name");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "ProfileId");
 
                     b.ToTable("ProfileSkills");
                 });
