@@ -20,14 +20,19 @@ namespace TalentCloud.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers the database and every Core service. <paramref name="connectionString"/> names a SQLite database.</summary>
-    public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// Registers the database and every Core service. <paramref name="connectionString"/> names a SQLite database;
+    /// <paramref name="cacheSizeMiB"/> is each connection's page cache.
+    /// </summary>
+    public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, string connectionString,
+        int cacheSizeMiB = SqliteCacheInterceptor.DefaultCacheSizeMiB)
     {
+        var cache = new SqliteCacheInterceptor(cacheSizeMiB);
         services.AddSingleton<NotificationNotifier>();
         services.AddSingleton<INotificationPublisher>(sp => sp.GetRequiredService<NotificationNotifier>());
         services.AddSingleton<NotificationPublishingInterceptor>();
         services.AddDbContextFactory<AppDbContext>((sp, options) => options.UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<NotificationPublishingInterceptor>()));
+            .AddInterceptors(cache, sp.GetRequiredService<NotificationPublishingInterceptor>()));
         // Identity's stores want a scoped context; Core services create one context per operation from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddTimeProvider();

@@ -23,7 +23,8 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
 
-        services.AddTalentCloudCore(ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
+        services.AddTalentCloudCore(ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
+            builder.Configuration.GetValue("Database:CacheSizeMiB", SqliteCacheInterceptor.DefaultCacheSizeMiB));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
