@@ -1,3 +1,4 @@
+using TalentCloud.Core.Common;
 namespace TalentCloud.Core.Audit;
 
 /// <summary>
@@ -39,15 +40,14 @@ public sealed class AuditEntry
         int? cloudId = null, int? profileId = null, int? organizationId = null) => new()
         {
             ActorUserId = actorUserId,
-            ActorName = Truncate(actorName, 100),
-            Action = Truncate(action, ActionMaxLength),
-            Subject = Truncate(subject, SubjectMaxLength),
-            Outcome = Truncate(outcome, OutcomeMaxLength),
+            ActorName = Text.Truncate(actorName, 100),
+            Action = Text.Truncate(action, ActionMaxLength),
+            Subject = Text.Truncate(subject, SubjectMaxLength),
+            Outcome = Text.Truncate(outcome, OutcomeMaxLength),
             At = at,
             CloudId = cloudId,
             ProfileId = profileId,
             OrganizationId = organizationId,
         };
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -1,3 +1,4 @@
+using TalentCloud.Core.Common;
 using System.Data.Common;
 using System.Globalization;
 using System.Net;
@@ -195,8 +196,8 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
         {
             UserId = userId,
             Kind = NotificationKind.Digest,
-            Title = NotificationEvents.Truncate(title, Notification.TitleMaxLength),
-            Body = NotificationEvents.Truncate(body.ToString(), Notification.BodyMaxLength),
+            Title = Text.Truncate(title, Notification.TitleMaxLength),
+            Body = Text.Truncate(body.ToString(), Notification.BodyMaxLength),
             Link = "/my/talent-clouds/jobs",
             CloudId = sections.Count == 1 ? sections[0].CloudId : null,
             CreatedAt = now,

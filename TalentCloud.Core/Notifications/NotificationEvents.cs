@@ -1,3 +1,4 @@
+using TalentCloud.Core.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Data;
@@ -61,7 +62,7 @@ public static class NotificationEvents
                     ProfileId = queued.ProfileId,
                     CloudId = cloudId,
                     JobId = jobId,
-                    JobTitle = Truncate(jobTitle, PendingDigestItem.JobTitleMaxLength),
+                    JobTitle = Text.Truncate(jobTitle, PendingDigestItem.JobTitleMaxLength),
                     PostedAt = at,
                 });
             }
@@ -76,9 +77,9 @@ public static class NotificationEvents
         {
             UserId = userId,
             Kind = kind,
-            Title = Truncate(title, Notification.TitleMaxLength),
-            Body = Truncate(body, Notification.BodyMaxLength),
-            Link = Truncate(link, Notification.LinkMaxLength),
+            Title = Text.Truncate(title, Notification.TitleMaxLength),
+            Body = Text.Truncate(body, Notification.BodyMaxLength),
+            Link = Text.Truncate(link, Notification.LinkMaxLength),
             CloudId = cloudId,
             CreatedAt = at,
         };
@@ -94,10 +95,9 @@ public static class NotificationEvents
         {
             ToAddress = email ?? "",
             RecipientUserId = userId,
-            Subject = Truncate(subject, OutboxEmail.SubjectMaxLength),
+            Subject = Text.Truncate(subject, OutboxEmail.SubjectMaxLength),
             HtmlBody = html,
             CreatedAt = at,
         });
 
-    internal static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -1,3 +1,4 @@
+using TalentCloud.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Data;
 
@@ -57,7 +58,7 @@ public sealed class OutboxDelivery(IDbContextFactory<AppDbContext> dbFactory, Ti
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 email.NextAttemptAt = clock.GetUtcNow().AddMinutes(Math.Pow(2, email.Attempts - 1));
-                email.LastError = NotificationEvents.Truncate(ex.Message, OutboxEmail.LastErrorMaxLength);
+                email.LastError = Text.Truncate(ex.Message, OutboxEmail.LastErrorMaxLength);
                 failed++;
             }
 
