@@ -1,4 +1,5 @@
 using TalentCloud.Core.Common;
+
 namespace TalentCloud.Core.Audit;
 
 /// <summary>

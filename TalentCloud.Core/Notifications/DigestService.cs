@@ -1,11 +1,11 @@
-using TalentCloud.Core.Common;
 using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Memberships;
 

@@ -1,5 +1,5 @@
-using TalentCloud.Core.Common;
 using System.Data.Common;
+using TalentCloud.Core.Common;
 
 namespace TalentCloud.Core.Notifications;
 

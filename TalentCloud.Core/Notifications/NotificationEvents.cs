@@ -1,6 +1,6 @@
-using TalentCloud.Core.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Memberships;
 

@@ -1,5 +1,5 @@
-using TalentCloud.Core.Common;
 using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 
 namespace TalentCloud.Core.Notifications;
