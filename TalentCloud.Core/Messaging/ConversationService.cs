@@ -256,11 +256,6 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
 
         var (conversation, side) = access.Value;
         var now = clock.GetUtcNow();
-        if (await IsRateLimitedAsync(db, actor, now, ct))
-        {
-            return Result<MessageView>.Failure(MessagingErrors.RateLimited);
-        }
-
         var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, now, ct);
         var decision = ContactDetailsPolicy.Decide(text, facts);
         if (!decision.Allowed)
@@ -272,6 +267,12 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
             ? $"delivered with {ContactDetailsPolicy.Describe(decision.Found)} ({(decision.Sharing == ContactSharing.ContractStarted ? "contract started" : "Enterprise exception")})"
             : "delivered";
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Counted inside the write transaction (SQLite's write lock), so a burst of parallel sends cannot all pass.
+        if (await IsRateLimitedAsync(db, actor, now, ct))
+        {
+            return Result<MessageView>.Failure(MessagingErrors.RateLimited);
+        }
+
         var message = await AddMessageAsync(db, actor, conversation, side, facts, text, now, null, "message.sent", outcome, ct);
         await transaction.CommitAsync(ct);
         notifier.Publish(new ConversationUpdate(conversation.Id, message.Id));
@@ -338,12 +339,12 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
             return Result<MessageView>.Failure(MessagingErrors.InterviewTooFar);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await IsRateLimitedAsync(db, actor, now, ct))
         {
             return Result<MessageView>.Failure(MessagingErrors.RateLimited);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var proposal = InterviewProposal.Propose(conversationId, actor.UserId!, startsAt, zoneId, link, now);
         db.Add(proposal);
         await db.SaveChangesAsync(ct);

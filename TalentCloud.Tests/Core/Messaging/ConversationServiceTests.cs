@@ -209,6 +209,22 @@ public sealed class ConversationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_parallel_burst_cannot_get_past_the_rate_limit()
+    {
+        var id = await MessagingTestWorld.InitechOmarAsync(db);
+        var carl = await db.ActorAsync(DemoWorld.CarlEmail);
+        var before = await MessagingTestWorld.MessageCountAsync(db, id);
+
+        var burst = MessagingErrors.MessagesPerMinute + 10;
+        var results = await Task.WhenAll(Enumerable.Range(0, burst)
+            .Select(i => Task.Run(() => service.SendAsync(carl, id, $"Burst {i}"))));
+
+        Assert.Equal(MessagingErrors.MessagesPerMinute, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(MessagingErrors.RateLimited, Assert.Single(r.Errors)));
+        Assert.Equal(before + MessagingErrors.MessagesPerMinute, await MessagingTestWorld.MessageCountAsync(db, id));
+    }
+
+    [Fact]
     public async Task Inbox_shows_the_other_side_the_Enterprise_badge_and_unread_counts()
     {
         var omar = await db.ActorAsync(DemoWorld.OmarEmail);
