@@ -29,7 +29,11 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
     private static async Task OpenJobAsync(IPage page, string listPath, string title)
     {
         await page.GotoAsync(listPath);
-        await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+        // The job must be listed; its page is then opened by its address. (A click that lands while the circuit is
+        // still starting can be swallowed by the navigation hand-over, which made this step flaky on a busy machine.)
+        var link = page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true });
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await page.GotoAsync(await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The job link has no address."));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
     }
 
