@@ -10,7 +10,6 @@ using TalentCloud.Tests.Support;
 namespace TalentCloud.Tests.EndToEnd;
 
 /// <summary>The app with a clock the test moves, so digests can be made due without waiting.</summary>
-[Collection(BrowserCollection.Name)]
 public sealed class ClockedAppFactory : TalentCloudAppFactory
 {
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -22,66 +21,11 @@ public sealed class ClockedAppFactory : TalentCloudAppFactory
     }
 }
 
-/// <summary>A browser against <see cref="ClockedAppFactory"/>; skipped or failed like <see cref="BrowserFixture"/> without Chromium.</summary>
-public sealed class ClockedBrowserFixture : IAsyncLifetime
-{
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-    private Uri baseAddress = null!;
-
-    public ClockedAppFactory App { get; } = new();
-
-    public async ValueTask InitializeAsync()
-    {
-        var executable = Environment.GetEnvironmentVariable("TALENTCLOUD_CHROMIUM") is { Length: > 0 } configured
-            ? configured
-            : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
-        if (executable is null || !File.Exists(executable))
-        {
-            return;
-        }
-
-        baseAddress = App.StartKestrel();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task<IPage> NewPageAsync()
-    {
-        if (browser is null)
-        {
-            if (BrowserFixture.Required)
-            {
-                Assert.Fail("Browser tests are required but no Chromium was found.");
-            }
-
-            Assert.Skip("No Chromium found (install Debian's 'chromium' package or set TALENTCLOUD_CHROMIUM).");
-        }
-
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        return page;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-        await App.DisposeAsync();
-    }
-}
+/// <summary>A browser against <see cref="ClockedAppFactory"/>.</summary>
+public sealed class ClockedBrowserFixture : BrowserFixture<ClockedAppFactory>;
 
 /// <summary>Notification settings, live items and digests in a real browser over the Blazor circuit.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class NotificationBrowserTests(ClockedBrowserFixture browser) : IClassFixture<ClockedBrowserFixture>
 {
     /// <summary>Posts a cloud job the way the jobs feature does: the event inside the posting's transaction.</summary>
@@ -106,13 +50,6 @@ public sealed class NotificationBrowserTests(ClockedBrowserFixture browser) : IC
                       select n.Title).ToListAsync();
     }
 
-    private static async Task WaitForCircuitAsync(IPage page)
-    {
-        // The bell renders on the server first; the page is interactive once Blazor has started its circuit.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=notification-bell]') !== null");
-        await page.WaitForTimeoutAsync(500);
-    }
-
     [Fact]
     public async Task An_open_notification_centre_shows_a_new_item_without_reload()
     {
@@ -120,7 +57,7 @@ public sealed class NotificationBrowserTests(ClockedBrowserFixture browser) : IC
         await BrowserFixture.SignInAsync(page, DemoWorld.FionaEmail, DemoWorld.Password);
         await page.GotoAsync("/notifications");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications", Exact = true })).ToBeVisibleAsync();
-        await WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForCircuitAsync(page);
         var before = await page.Locator("[data-testid=notification]").CountAsync();
 
         await PostCloudJobAsync(DemoWorld.AcmeMobile, 501, "Live iOS contract");
@@ -156,7 +93,7 @@ public sealed class NotificationBrowserTests(ClockedBrowserFixture browser) : IC
         await page.GotoAsync("/settings/notifications");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }))
             .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("(?s)Settings.*Notification settings.*Groups & Invitations"));
-        await WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForCircuitAsync(page);
 
         var globexRow = page.Locator($"tr[data-cloud='{DemoWorld.GlobexDesign}']");
         var option = page.Locator(".rz-dropdown-item:visible", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*Daily\s*$") });
@@ -177,7 +114,7 @@ public sealed class NotificationBrowserTests(ClockedBrowserFixture browser) : IC
         await Assertions.Expect(page.Locator($"tr[data-cloud='{DemoWorld.GlobexDesign}'] .rz-dropdown")).ToContainTextAsync("Daily");
 
         await page.GotoAsync("/notifications");
-        await WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForCircuitAsync(page);
         await PostCloudJobAsync(DemoWorld.GlobexDesign, 601, "Globex control-room designer");
         Assert.DoesNotContain(await FionaTitlesAsync(), t => t.Contains("Globex control-room designer", StringComparison.Ordinal));
 

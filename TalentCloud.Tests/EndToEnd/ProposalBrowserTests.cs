@@ -116,8 +116,7 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
         var fionaCentre = await NewPageAsync();
         await BrowserFixture.SignInAsync(fionaCentre, DemoWorld.FionaEmail, DemoWorld.Password);
         await fionaCentre.GotoAsync("/notifications");
-        await fionaCentre.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=notification-bell]') !== null");
-        await fionaCentre.WaitForTimeoutAsync(500);
+        await BrowserFixture.WaitForCircuitAsync(fionaCentre);
 
         var maria = await NewPageAsync();
         await BrowserFixture.SignInAsync(maria, DemoWorld.MariaEmail, DemoWorld.Password);

@@ -19,8 +19,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(tiles.First).ToContainTextAsync("In your cloud: " + DemoWorld.AcmeMobile);
 
         // Let the circuit take over the prerendered page; the results must still be there, unchanged.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await page.WaitForTimeoutAsync(1500);
+        await BrowserFixture.WaitForCircuitAsync(page, settleMilliseconds: 1500);
         await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         var handles = await tiles.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.profile)");
         var fiona = Array.IndexOf(handles, DemoWorld.FionaHandle);

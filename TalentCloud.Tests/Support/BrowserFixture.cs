@@ -2,25 +2,50 @@ using Microsoft.Playwright;
 
 namespace TalentCloud.Tests.Support;
 
+/// <summary>The demo app on a real Kestrel port with a headless Chromium; see <see cref="BrowserFixture{TApp}"/>.</summary>
+public sealed class BrowserFixture : BrowserFixture<TalentCloudAppFactory>
+{
+    public static bool Required => string.Equals(Environment.GetEnvironmentVariable("TALENTCLOUD_E2E"), "required", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Waits until a signed-in page is live: the top bar's bell renders on the server first, and Blazor has started its
+    /// circuit; then gives the interactive render <paramref name="settleMilliseconds"/> to replace the prerendered one.
+    /// </summary>
+    public static async Task WaitForCircuitAsync(IPage page, int settleMilliseconds = 500)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=notification-bell]') !== null");
+        await page.WaitForTimeoutAsync(settleMilliseconds);
+    }
+}
+
 /// <summary>
-/// The app on a real Kestrel port plus a headless Chromium driven by Playwright. Without a Chromium the browser
-/// tests are skipped with that reason, unless TALENTCLOUD_E2E=required (as in CI), when they fail instead.
+/// An app (<typeparamref name="TApp"/>) on a real Kestrel port plus a headless Chromium driven by Playwright. Without
+/// a Chromium the browser tests are skipped with that reason, unless TALENTCLOUD_E2E=required (as in CI), when they
+/// fail instead.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture<TApp> : IAsyncLifetime
+    where TApp : TalentCloudAppFactory, new()
 {
     private static readonly string[] ChromiumPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
     private IPlaywright? playwright;
 
-    public TalentCloudAppFactory App { get; } = new();
+    public TApp App { get; } = new();
 
     public IBrowser? Browser { get; private set; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public string? MissingReason { get; private set; }
-
-    public static bool Required => string.Equals(Environment.GetEnvironmentVariable("TALENTCLOUD_E2E"), "required", StringComparison.OrdinalIgnoreCase);
 
     public async ValueTask InitializeAsync()
     {
@@ -48,7 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is null)
         {
-            if (Required)
+            if (BrowserFixture.Required)
             {
                 Assert.Fail($"Browser tests are required but cannot run: {MissingReason}");
             }
@@ -60,15 +85,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         return page;
-    }
-
-    public static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     public async ValueTask DisposeAsync()
