@@ -15,7 +15,11 @@ public sealed class SqliteCacheInterceptor(int cacheSizeMiB) : DbConnectionInter
 {
     public const int DefaultCacheSizeMiB = 64;
 
-    private readonly string pragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{Math.Max(2, cacheSizeMiB) * 1024};");
+    private readonly string pragma = Pragma(cacheSizeMiB);
+
+    /// <summary>The statement that sets a connection's page cache (also used by code on bare connections).</summary>
+    public static string Pragma(int cacheSizeMiB) =>
+        string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{Math.Max(2, cacheSizeMiB) * 1024};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -216,7 +216,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         var needsProfileRow = plan.Country is not null || plan.MinRate is not null || plan.MaxRate is not null || plan.Kind is not null;
         if (plan.Terms.Count > 0)
         {
-            // The hits CTE (see BoostedCte) reads the index once.
+            // The hits CTE (see WithClause) reads the index once.
             idColumn = "h.Id";
             sql.Append("FROM hits h");
             if (needsProfileRow)
@@ -272,8 +272,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
 
         if (plan.CloudId is { } cloudId)
         {
-            where.Add($"{member} IN (SELECT m.ProfileId FROM CloudMemberships m WHERE m.CloudId = $cloud AND m.Status = {(int)MembershipStatus.Active})");
-            command.Parameters.AddWithValue("$cloud", cloudId);
+            where.Add($"{member} IN ({ActiveMembersSql(command, "cloud", [cloudId])})");
         }
 
         if (where.Count > 0)
@@ -284,20 +283,20 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         return sql.ToString();
     }
 
-    /// <summary>The text matches (when there is text) and the members of the searcher's clouds, as sets the ranked query reads.</summary>
-    private static string BoostedCte(SqliteCommand command, SearchPlan plan)
+    /// <summary>The text matches (when there is text) and the members of the searcher's clouds, as sets the candidate query reads.</summary>
+    private static string WithClause(SqliteCommand command, SearchPlan plan)
     {
         var hits = plan.Terms.Count > 0
             ? "hits AS (SELECT rowid AS Id FROM ProfileSearch WHERE ProfileSearch MATCH $match), "
             : "";
-        if (plan.BoostCloudIds.Count == 0)
-        {
-            return hits + "boosted(ProfileId) AS (SELECT NULL WHERE 0)";
-        }
-
-        var ids = AddList(command, "c", plan.BoostCloudIds.Select(i => (object)i));
-        return hits + $"boosted AS MATERIALIZED (SELECT m.ProfileId FROM CloudMemberships m WHERE m.CloudId IN ({ids}) AND m.Status = {(int)MembershipStatus.Active})";
+        return plan.BoostCloudIds.Count == 0
+            ? hits + "boosted(ProfileId) AS (SELECT NULL WHERE 0)"
+            : hits + $"boosted AS MATERIALIZED ({ActiveMembersSql(command, "c", plan.BoostCloudIds)})";
     }
+
+    /// <summary>The ids of the Active members of the given clouds (read from a covering index).</summary>
+    private static string ActiveMembersSql(SqliteCommand command, string prefix, IEnumerable<int> cloudIds) =>
+        $"SELECT m.ProfileId FROM CloudMemberships m WHERE m.CloudId IN ({AddList(command, prefix, cloudIds.Select(i => (object)i))}) AND m.Status = {(int)MembershipStatus.Active}";
 
     /// <summary>A candidate's place in the ranking; text rank is filled in only for the groups the page needs.</summary>
     private record struct Ranked(int Id, bool Boosted, int SkillsMatched, double TextRank);
@@ -322,9 +321,9 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         var candidates = new List<int>();
         await using (var command = connection.CreateCommand())
         {
-            var boosted = BoostedCte(command, plan);
+            var with = WithClause(command, plan);
             var source = BuildSource(command, plan, out var id);
-            command.CommandText = $"WITH {boosted} SELECT {id} {source}";
+            command.CommandText = $"WITH {with} SELECT {id} {source}";
             await ReadIdsAsync(command, candidates, ct);
         }
 
@@ -332,8 +331,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         if (plan.BoostCloudIds.Count > 0)
         {
             await using var command = connection.CreateCommand();
-            var clouds = AddList(command, "c", plan.BoostCloudIds.Select(i => (object)i));
-            command.CommandText = $"SELECT m.ProfileId FROM CloudMemberships m WHERE m.CloudId IN ({clouds}) AND m.Status = {(int)MembershipStatus.Active}";
+            command.CommandText = ActiveMembersSql(command, "c", plan.BoostCloudIds);
             await ReadIdsAsync(command, boostedIds, ct);
         }
 

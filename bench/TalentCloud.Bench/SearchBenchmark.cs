@@ -82,7 +82,7 @@ public static class SearchBenchmark
         await using (var pragma = floorConnection.CreateCommand())
         {
             // The same page cache the service's connections get (SqliteCacheInterceptor).
-            pragma.CommandText = $"PRAGMA cache_size = -{SqliteCacheInterceptor.DefaultCacheSizeMiB * 1024};";
+            pragma.CommandText = SqliteCacheInterceptor.Pragma(SqliteCacheInterceptor.DefaultCacheSizeMiB);
             await pragma.ExecuteNonQueryAsync();
         }
         var enterprise = new HashSet<int>();
