@@ -51,6 +51,10 @@ public static class DependencyInjection
         services.AddSingleton<Clouds.CloudService>();
         services.AddSingleton<Invitations.InvitationService>();
         services.AddSingleton<Offers.OfferService>();
+        services.AddSingleton<Offers.OfferApprovalService>();
+        services.AddSingleton<TeamService>();
+        services.AddScoped<TeamJoinService>();
+        services.AddSingleton<SubscriptionService>();
         services.AddSingleton<Memberships.MyTalentCloudsService>();
         services.AddSingleton<Organizations.OrgDashboardService>();
         services.AddSingleton<ProfileSettingsService>();

@@ -45,6 +45,7 @@ public static class WebSetup
         services.AddScoped<IEmailSender<AppUser>, OutboxEmailSender>();
 
         services.AddHostedService<DigestBackgroundService>();
+        services.AddHostedService<SubscriptionExpiryBackgroundService>();
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]))
         {

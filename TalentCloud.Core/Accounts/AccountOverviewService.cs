@@ -17,6 +17,9 @@ public enum HomeRole
     PlatformAdmin = 6,
     /// <summary>Signed in, but with neither a profile nor an organisation.</summary>
     Member = 7,
+
+    /// <summary>A recruiter of an Enterprise organisation: searches, invites, messages, drafts offers for approval.</summary>
+    Recruiter = 8,
 }
 
 public sealed record ProfileLink(ProfileKind Kind, string Handle, string DisplayName)
@@ -61,6 +64,7 @@ public sealed class AccountOverviewService(IDbContextFactory<AppDbContext> dbFac
         {
             { IsPlatformAdmin: true } => HomeRole.PlatformAdmin,
             _ when organization is { IsEnterprise: true, Role: OrganizationRole.Owner } => HomeRole.EnterpriseOwner,
+            _ when organization is { IsEnterprise: true, Role: OrganizationRole.Recruiter } => HomeRole.Recruiter,
             _ when organization is { IsEnterprise: true } => HomeRole.HiringManager,
             _ when organization is not null => HomeRole.ClientOwner,
             _ when profiles.Any(p => p.Kind == ProfileKind.Agency) => HomeRole.AgencyOwner,

@@ -90,7 +90,6 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, AppDbC
                 db.Organizations.Add(new Organization
                 {
                     Name = name,
-                    HasEnterpriseSubscription = false,
                     CreatedAt = now,
                     Members = [new OrganizationMember { UserId = user.Id, Role = OrganizationRole.Owner }],
                 });

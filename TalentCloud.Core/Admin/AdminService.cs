@@ -4,6 +4,7 @@ using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Removals;
 
 namespace TalentCloud.Core.Admin;
@@ -12,18 +13,29 @@ public sealed record CloudMemberCount(int CloudId, string CloudName, string Orga
 
 public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPendingAge, IReadOnlyList<CloudMemberCount> Clouds, int AuditEntries);
 
-public sealed record AdminOrganization(int Id, string Name, bool HasEnterpriseSubscription, int Clouds, int People);
+/// <summary>An organisation on the admin's list, with its subscription and what the admin may do with it.</summary>
+public sealed record AdminOrganization(int Id, string Name, SubscriptionView Subscription, int Clouds, int People)
+{
+    public bool HasEnterpriseSubscription => Subscription.IsActive;
+
+    public bool CanStart => !Subscription.IsActive;
+
+    public bool CanExtend => Subscription.IsActive;
+
+    public bool CanEnd => Subscription.IsActive;
+}
 
 /// <summary>One outgoing e-mail as admins see it: who it is for, what it says, and whether it left.</summary>
 public sealed record AdminOutboxEmail(int Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, string? LastError);
 
 public sealed record AdminOutboxListing(IReadOnlyList<AdminOutboxEmail> Items, int Total, int Page, int PageSize);
 
-/// <summary>Platform-admin tools: the dashboard figures and Enterprise subscriptions. Everyone else gets nothing.</summary>
+/// <summary>
+/// Platform-admin tools: the dashboard figures, the outbox and the organisations (their subscriptions change through
+/// <see cref="SubscriptionService"/>). Everyone else gets nothing.
+/// </summary>
 public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public const string SubscriptionChangedAction = "organization.subscription_changed";
-    public const string OrganizationNotFound = "That organisation was not found.";
 
     public async Task<AdminDashboard?> GetDashboardAsync(Actor actor, CancellationToken ct = default)
     {
@@ -86,43 +98,9 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new AdminOrganization(o.Id, o.Name, o.HasEnterpriseSubscription,
-                db.Clouds.Count(c => c.OrganizationId == o.Id), o.Members.Count))
+        var rows = await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new { Organization = o, Clouds = db.Clouds.Count(c => c.OrganizationId == o.Id), People = o.Members.Count })
             .ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// Grants or ends an organisation's Enterprise subscription. Everything reads the flag live, so the badge, cloud
-    /// ownership privileges and the contact-details exception follow at once. Audited; a no-op change is not recorded.
-    /// </summary>
-    public async Task<Result> SetEnterpriseSubscriptionAsync(Actor actor, int organizationId, bool enterprise, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsPlatformAdmin)
-        {
-            return Result.Failure(OrganizationNotFound);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var org = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (org is null)
-        {
-            return Result.Failure(OrganizationNotFound);
-        }
-
-        if (org.HasEnterpriseSubscription == enterprise)
-        {
-            return Result.Success;
-        }
-
-        org.HasEnterpriseSubscription = enterprise;
-        AuditLog.Record(db, actor, SubscriptionChangedAction, org.Name,
-            enterprise ? "Enterprise subscription started" : "Enterprise subscription ended", clock.GetUtcNow(),
-            organizationId: org.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+        return [.. rows.Select(r => new AdminOrganization(r.Organization.Id, r.Organization.Name, SubscriptionView.Of(r.Organization), r.Clouds, r.People))];
     }
 }

@@ -5,6 +5,7 @@ using TalentCloud.Core.Common;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
 using TalentCloud.Core.ContactRules;
@@ -82,8 +83,13 @@ public sealed record JobDetails(
 
 public sealed record CloudChoice(int Id, string Name);
 
-/// <summary>What the post-job form may offer this actor: cloud choices only for an Enterprise organisation.</summary>
-public sealed record PostingOptions(int OrganizationId, string OrganizationName, bool IsEnterprise, IReadOnlyList<CloudChoice> Clouds);
+/// <summary>
+/// What the post-job form may offer this actor: cloud choices only for an Enterprise organisation with an active subscription.
+/// <see cref="CanPost"/> is false for roles that may not post (recruiters); <see cref="Notice"/> says why posting, or posting to
+/// a cloud, is not possible.
+/// </summary>
+public sealed record PostingOptions(int OrganizationId, string OrganizationName, bool IsEnterprise, IReadOnlyList<CloudChoice> Clouds,
+    bool CanPost, string? Notice);
 
 public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -99,10 +105,21 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var orgId = actor.Organizations.Keys.Min();
         var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct);
-        var clouds = org.HasEnterpriseSubscription
+        var canPost = actor.Can(orgId, OrganizationAction.PostJobs);
+        var clouds = org.HasEnterpriseSubscription && canPost
             ? await db.Clouds.Where(c => c.OrganizationId == orgId).OrderBy(c => c.Name).Select(c => new CloudChoice(c.Id, c.Name)).ToListAsync(ct)
             : [];
-        return new PostingOptions(org.Id, org.Name, org.HasEnterpriseSubscription, clouds);
+        string? notice = null;
+        if (!canPost)
+        {
+            notice = OrganizationPermissions.Refusal(actor.Organizations[orgId], OrganizationAction.PostJobs);
+        }
+        else if (!org.HasEnterpriseSubscription && await db.Clouds.AnyAsync(c => c.OrganizationId == orgId, ct))
+        {
+            notice = SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt, SubscriptionErrors.NoCloudJobs) + " Public jobs can still be posted.";
+        }
+
+        return new PostingOptions(org.Id, org.Name, org.HasEnterpriseSubscription, clouds, canPost, notice);
     }
 
     public async Task<Result<int>> PostAsync(Actor actor, JobDraft draft, CancellationToken ct = default)
@@ -111,7 +128,12 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         ArgumentNullException.ThrowIfNull(draft);
         if (!actor.BelongsTo(draft.OrganizationId))
         {
-            return Result<int>.Failure(JobErrors.NotYourOrganization);
+            return Result<int>.NotFound(JobErrors.NotYourOrganization);
+        }
+
+        if (!actor.Can(draft.OrganizationId, OrganizationAction.PostJobs))
+        {
+            return Result<int>.Failure(OrganizationPermissions.Refusal(actor.Organizations[draft.OrganizationId], OrganizationAction.PostJobs));
         }
 
         var title = (draft.Title ?? "").Trim();
@@ -128,7 +150,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             var cloud = await db.Clouds.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cloudId, ct);
             if (!org.HasEnterpriseSubscription)
             {
-                errors.Add(JobErrors.CloudNeedsEnterprise);
+                errors.Add(org.SubscriptionStatus == SubscriptionStatus.Ended
+                    ? SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt, SubscriptionErrors.NoCloudJobs)
+                    : JobErrors.CloudNeedsEnterprise);
             }
             else if (cloud is null || cloud.OrganizationId != org.Id)
             {
@@ -181,6 +205,11 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         if (!actor.BelongsTo(job.OrganizationId))
         {
             return Result.Failure(JobErrors.OnlyPosterCloses);
+        }
+
+        if (!actor.Can(job.OrganizationId, OrganizationAction.PostJobs))
+        {
+            return Result.Failure(OrganizationPermissions.Refusal(actor.Organizations[job.OrganizationId], OrganizationAction.PostJobs));
         }
 
         if (!job.IsOpen)
