@@ -38,7 +38,10 @@ public sealed record JobQuery(string? Keyword = null, string? Skill = null, JobS
     public const int KeywordMaxLength = 100;
 }
 
-/// <summary>A job in a list. <see cref="CloudName"/> is set only for cloud jobs, which only their audience ever gets.</summary>
+/// <summary>
+/// A job in a list. <see cref="CloudName"/> is set only for cloud jobs, which only their audience ever gets; <see cref="PostedBy"/>
+/// only in the posting organisation's own list (who of its people posted it, also after they left).
+/// </summary>
 public sealed record JobSummary(
     int Id,
     string Title,
@@ -53,7 +56,8 @@ public sealed record JobSummary(
     JobStatus Status,
     DateTimeOffset PostedAt,
     int ConnectsCost,
-    int ProposalCount);
+    int ProposalCount,
+    string? PostedBy = null);
 
 public sealed record JobListPage(IReadOnlyList<JobSummary> Items, int TotalCount, int Page, int PageSize)
 {
@@ -311,7 +315,13 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organizations = actor.Organizations.Keys.ToList();
         var jobs = (await JobAccess.VisibleJobsAsync(db, actor, ct)).Where(j => organizations.Contains(j.OrganizationId));
-        return await PageAsync(db, jobs, query, ct);
+        var page = await PageAsync(db, jobs, query, ct);
+        var ids = page.Items.Select(i => i.Id).ToList();
+        var authors = await (from j in db.Jobs
+                             join u in db.Users on j.PostedByUserId equals u.Id
+                             where ids.Contains(j.Id)
+                             select new { j.Id, u.DisplayName }).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
+        return page with { Items = [.. page.Items.Select(i => i with { PostedBy = authors.GetValueOrDefault(i.Id) })] };
     }
 
     private static async Task<JobListPage> PageAsync(AppDbContext db, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Audit;
+using TalentCloud.Core.Common;
+using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Seeding;
@@ -258,12 +260,7 @@ public sealed class TeamServiceTests : TeamWorld
     [Fact]
     public async Task Two_owners_removing_each_other_at_the_same_moment_leave_one_owner()
     {
-        var maria = await Maria;
-        Assert.True((await Team.ChangeRoleAsync(maria, await UserIdAsync(DemoWorld.RajEmail), OrganizationRole.Owner)).Succeeded);
-        var (mariaNow, rajNow) = (await Maria, await Raj);
-        var (mariaId, rajId) = (await UserIdAsync(DemoWorld.MariaEmail), await UserIdAsync(DemoWorld.RajEmail));
-
-        var results = await Task.WhenAll(Task.Run(() => Team.RemoveAsync(mariaNow, rajId)), Task.Run(() => Team.RemoveAsync(rajNow, mariaId)));
+        var results = await RemoveAtOnceWithTwoOwnersAsync(crossed: true);
 
         // Whoever ran second had already been removed by the other: their action finds nothing.
         Assert.Equal(1, results.Count(r => r.Succeeded));
@@ -274,12 +271,7 @@ public sealed class TeamServiceTests : TeamWorld
     [Fact]
     public async Task Two_owners_leaving_at_the_same_moment_leave_one_owner()
     {
-        var maria = await Maria;
-        Assert.True((await Team.ChangeRoleAsync(maria, await UserIdAsync(DemoWorld.RajEmail), OrganizationRole.Owner)).Succeeded);
-        var (mariaNow, rajNow) = (await Maria, await Raj);
-        var (mariaId, rajId) = (await UserIdAsync(DemoWorld.MariaEmail), await UserIdAsync(DemoWorld.RajEmail));
-
-        var results = await Task.WhenAll(Task.Run(() => Team.RemoveAsync(mariaNow, mariaId)), Task.Run(() => Team.RemoveAsync(rajNow, rajId)));
+        var results = await RemoveAtOnceWithTwoOwnersAsync(crossed: false);
 
         Assert.Equal(1, results.Count(r => r.Succeeded));
         Assert.Equal([TeamErrors.LastOwner], results.Single(r => !r.Succeeded).Errors);
@@ -319,6 +311,24 @@ public sealed class TeamServiceTests : TeamWorld
     }
 
     [Fact]
+    public async Task A_job_posted_by_a_colleague_who_left_stays_open_and_names_them()
+    {
+        var jo = await JoinAcmeAsync("jo@acme.test", "Jo Park", OrganizationRole.HiringManager);
+        var acme = await OrganizationIdAsync(DemoWorld.Acme);
+        var posted = await Jobs.PostAsync(jo, new JobDraft(acme, null, "Release manager", "Run our app releases.", [],
+            BudgetType.Hourly, 60, ExperienceLevel.Intermediate));
+        Assert.True(posted.Succeeded, string.Join(" ", posted.Errors));
+
+        Assert.True((await Team.RemoveAsync(await Maria, jo.UserId)).Succeeded);
+
+        var list = await Jobs.ListOrganizationJobsAsync(await Maria, new JobQuery());
+        var job = Assert.Single(list.Items, j => j.Id == posted.Value);
+        Assert.Equal(("Jo Park", JobStatus.Open), (job.PostedBy, job.Status));
+        Assert.Empty((await Jobs.ListOrganizationJobsAsync(await ActorAsync("jo@acme.test"), new JobQuery())).Items);
+        Assert.True((await Jobs.CloseAsync(await ActorAsync("jo@acme.test"), posted.Value)).Errors.Count > 0);
+    }
+
+    [Fact]
     public async Task The_approval_thresholds_are_validated_and_saved()
     {
         var maria = await Maria;
@@ -329,6 +339,16 @@ public sealed class TeamServiceTests : TeamWorld
         Assert.Equal(new OfferApprovalRules(100, 10_000), (await Team.GetAsync(maria))!.ApprovalRules);
         Assert.True((await Team.SetOfferApprovalRulesAsync(await Raj, null, null)).IsNotFound);
         Assert.Equal(1, await AuditCountAsync(AuditActions.OfferApprovalRulesChanged));
+    }
+
+    /// <summary>Makes raj a second owner, then maria and raj each remove someone at the same moment: each other, or themselves.</summary>
+    private async Task<Result[]> RemoveAtOnceWithTwoOwnersAsync(bool crossed)
+    {
+        Assert.True((await Team.ChangeRoleAsync(await Maria, await UserIdAsync(DemoWorld.RajEmail), OrganizationRole.Owner)).Succeeded);
+        var (maria, raj) = (await Maria, await Raj);
+        return await Task.WhenAll(
+            Task.Run(() => Team.RemoveAsync(maria, crossed ? raj.UserId : maria.UserId)),
+            Task.Run(() => Team.RemoveAsync(raj, crossed ? maria.UserId : raj.UserId)));
     }
 
     private async Task<int> OwnerCountAsync()
