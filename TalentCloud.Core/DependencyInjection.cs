@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
@@ -52,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<Invitations.InvitationService>();
         services.AddSingleton<Offers.OfferService>();
         services.AddSingleton<Offers.OfferApprovalService>();
+        services.TryAddSingleton(sp => new EmailLinkLog(sp.GetRequiredService<ILogger<EmailLinkLog>>(), enabled: false));
         services.AddSingleton<TeamService>();
         services.AddScoped<TeamJoinService>();
         services.AddSingleton<SubscriptionService>();

@@ -6,6 +6,7 @@ using Radzen;
 using TalentCloud.Core;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
+using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Seeding;
 using TalentCloud.Web.Background;
 using TalentCloud.Web.Components.Account;
@@ -23,6 +24,9 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
 
+        // In Development the links of e-mails Core writes (team invitations) also go to the log, like the account e-mails' links.
+        var logLinks = builder.Environment.IsDevelopment();
+        services.AddSingleton(sp => new EmailLinkLog(sp.GetRequiredService<ILogger<EmailLinkLog>>(), logLinks));
         services.AddTalentCloudCore(ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
             builder.Configuration.GetValue("Database:CacheSizeMiB", SqliteCacheInterceptor.DefaultCacheSizeMiB));
 

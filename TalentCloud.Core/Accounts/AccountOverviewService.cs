@@ -54,9 +54,8 @@ public sealed class AccountOverviewService(IDbContextFactory<AppDbContext> dbFac
         {
             var (orgId, role) = actor.Organizations.OrderBy(o => o.Key).First();
             var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct);
-            var clouds = org.HasEnterpriseSubscription
-                ? await db.Clouds.Where(c => c.OrganizationId == orgId).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct)
-                : [];
+            // The organisation's own people see their clouds' names, also while its subscription is not active.
+            var clouds = await db.Clouds.Where(c => c.OrganizationId == orgId).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct);
             organization = new OrganizationSummary(org.Id, org.Name, org.HasEnterpriseSubscription, role, clouds);
         }
 

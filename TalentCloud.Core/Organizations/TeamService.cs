@@ -16,7 +16,7 @@ namespace TalentCloud.Core.Organizations;
 /// Every change re-reads the acting owner's role inside its write transaction, so a change made a moment ago by another
 /// owner (or the actor's own removal) applies at once, and the organisation always keeps at least one owner.
 /// </summary>
-public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, EmailLinkLog? links = null)
 {
     public const int DefaultPageSize = 20;
 
@@ -185,11 +185,12 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
         var (token, hash) = TeamInvitation.NewToken();
         var invitation = TeamInvitation.Create(orgId, address, role, actor.UserId!, hash, now);
         db.TeamInvitations.Add(invitation);
-        QueueInvitationEmail(db, invitation, token, actor.DisplayName, org.Name);
+        var subject = QueueInvitationEmail(db, invitation, token, actor.DisplayName, org.Name);
         AuditLog.Record(db, actor, AuditActions.TeamInvitationSent, $"{address} to {org.Name}", $"as {OrganizationPermissions.Name(role)}", now,
             organizationId: orgId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        links?.Write(subject, address, TeamInvitation.JoinPath(token));
         return Result<int>.Success(invitation.Id);
     }
 
@@ -204,7 +205,8 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
 
             var (token, hash) = TeamInvitation.NewToken();
             invitation.Resend(hash, now);
-            QueueInvitationEmail(db, invitation, token, actor.DisplayName, org.Name);
+            var subject = QueueInvitationEmail(db, invitation, token, actor.DisplayName, org.Name);
+            links?.Write(subject, invitation.Email, TeamInvitation.JoinPath(token));
             AuditLog.Record(db, actor, AuditActions.TeamInvitationResent, $"{invitation.Email} to {org.Name}",
                 $"sent again (time {invitation.SendCount}); expires {Dates.Day(invitation.ExpiresAt)}", now, organizationId: org.Id);
             return null;
@@ -427,7 +429,8 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
         return sent >= TeamErrors.InvitationsPerHour;
     }
 
-    internal static void QueueInvitationEmail(AppDbContext db, TeamInvitation invitation, string token, string inviter, string organization)
+    /// <summary>Queues the invitation e-mail with its link; returns the subject.</summary>
+    internal static string QueueInvitationEmail(AppDbContext db, TeamInvitation invitation, string token, string inviter, string organization)
     {
         var link = TeamInvitation.JoinPath(token);
         var role = OrganizationPermissions.WithArticle(invitation.Role);
@@ -435,7 +438,9 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
             + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">Accept the invitation</a> — with your TalentCloud account, or create one through the link. "
             + $"The link works until {Dates.Day(invitation.ExpiresAt)}.</p>"
             + "<p>If you did not expect this e-mail, you can ignore it.</p>";
-        NotificationEvents.QueueEmailTo(db, invitation.Email, $"{inviter} invited you to join {organization} on TalentCloud", html, invitation.SentAt);
+        var subject = $"{inviter} invited you to join {organization} on TalentCloud";
+        NotificationEvents.QueueEmailTo(db, invitation.Email, subject, html, invitation.SentAt);
+        return subject;
     }
 
     private static (int Page, int PageSize) Clamp(int page, int pageSize, int total)
