@@ -152,7 +152,7 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
         var (invitation, error) = await FindAnswerableAsync(db, actor, invitationId, ct);
         if (invitation is null)
         {
-            return Result<InvitationOutcome>.Failure(error!);
+            return error == InvitationNotFound ? Result<InvitationOutcome>.NotFound(error) : Result<InvitationOutcome>.Failure(error!);
         }
 
         var cloud = await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == invitation.CloudId, ct);
@@ -210,7 +210,7 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
         var (invitation, error) = await FindAnswerableAsync(db, actor, invitationId, ct);
         if (invitation is null)
         {
-            return Result.Failure(error!);
+            return error == InvitationNotFound ? Result.NotFound(error) : Result.Failure(error!);
         }
 
         var now = clock.GetUtcNow();
