@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using Radzen;
+using Microsoft.AspNetCore.Mvc;
+using MudBlazor.Services;
 using TalentCloud.Core;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
@@ -21,7 +22,9 @@ public static class WebSetup
         // Long search addresses (/search?q=...) get a page with a trimmed query rather than "414 URI too long".
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices();
+        services.AddScoped<ThemePreference>();
+        services.AddScoped<TalentCloud.Web.Components.Shared.Actions.PageActionRunner>();
 
         services.AddTalentCloudCore(ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
             builder.Configuration.GetValue("Database:CacheSizeMiB", SqliteCacheInterceptor.DefaultCacheSizeMiB));
@@ -86,6 +89,13 @@ public static class WebSetup
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/");
+        });
+        // The dark-theme switch posts here (a form, so it also works on static pages); antiforgery is checked.
+        endpoints.MapPost("/preferences/theme", async (HttpContext http, [FromForm] string? theme, [FromForm] string? returnUrl,
+            ThemePreference preference) =>
+        {
+            await preference.SetAsync(http, theme == "dark");
+            return TypedResults.LocalRedirect(ThemePreference.SafeReturnPath(returnUrl));
         });
         return endpoints;
     }
