@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 using MudBlazor.Services;
 using TalentCloud.Core;
 using TalentCloud.Core.Accounts;
@@ -90,13 +90,19 @@ public static class WebSetup
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/");
         });
-        // The dark-theme switch posts here (a form, so it also works on static pages); antiforgery is checked.
-        endpoints.MapPost("/preferences/theme", async (HttpContext http, [FromForm] string? theme, [FromForm] string? returnUrl,
-            ThemePreference preference) =>
+        // The dark-theme switch posts here (a form, so it also works on static pages). The antiforgery token is checked
+        // here rather than by the middleware so that a stale form gets a plain 400 with a message, not an error page.
+        endpoints.MapPost("/preferences/theme", async (HttpContext http, IAntiforgery antiforgery, ThemePreference preference) =>
         {
-            await preference.SetAsync(http, theme == "dark");
-            return TypedResults.LocalRedirect(ThemePreference.SafeReturnPath(returnUrl));
-        });
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Text("This form has expired. Go back, reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var form = await http.Request.ReadFormAsync();
+            await preference.SetAsync(http, form["theme"] == "dark");
+            return Results.LocalRedirect(ThemePreference.SafeReturnPath(form["returnUrl"]));
+        }).DisableAntiforgery();
         return endpoints;
     }
 }
