@@ -48,7 +48,7 @@ public sealed partial class RemovalBrowserTests(BrowserFixture browser) : IClass
 
         await ClickUntilVisibleAsync(approve, dialog);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Approve and remove" }).ClickAsync();
-        await Assertions.Expect(BrowserFixture.Snackbar(admin)).ToContainTextAsync($"Northwind Studio was removed from {DemoWorld.AcmeMobile}.");
+        await Assertions.Expect(BrowserFixture.Snackbar(admin, $"Northwind Studio was removed from {DemoWorld.AcmeMobile}.")).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByText("No removal requests match.")).ToBeVisibleAsync();
 
         // The hiring manager of the owning client no longer sees the cloud on the agency's profile.
@@ -124,7 +124,7 @@ public sealed partial class RemovalBrowserTests(BrowserFixture browser) : IClass
         await Assertions.Expect(admin.Locator("tr").Filter(new() { HasText = "Fiona Park" })).ToContainTextAsync("Too many e-mails.");
 
         await globex.GetByRole(AriaRole.Button, new() { Name = "Cancel removal request" }).ClickAsync();
-        await Assertions.Expect(BrowserFixture.Snackbar(fiona)).ToContainTextAsync("Your removal request was cancelled.");
+        await Assertions.Expect(BrowserFixture.Snackbar(fiona, "Your removal request was cancelled.")).ToBeVisibleAsync();
         await Assertions.Expect(globex.GetByRole(AriaRole.Button, new() { Name = "Request removal" })).ToBeVisibleAsync();
 
         // The gentler choice: notifications off, membership kept.

@@ -44,8 +44,8 @@ public sealed class BrowserFixture : BrowserFixture<TalentCloudAppFactory>
         await Assertions.Expect(combobox).ToContainTextAsync(option);
     }
 
-    /// <summary>The text of the snackbars on the page (action outcomes).</summary>
-    public static ILocator Snackbar(IPage page) => page.Locator(".mud-snackbar");
+    /// <summary>The snackbar (an action's outcome) that holds this text.</summary>
+    public static ILocator Snackbar(IPage page, string text) => page.Locator(".mud-snackbar", new() { HasText = text });
 }
 
 /// <summary>
