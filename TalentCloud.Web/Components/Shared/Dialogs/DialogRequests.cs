@@ -40,23 +40,18 @@ public static class DialogServiceExtensions
         CloseButton = false,
     };
 
-    public static async Task<bool> ConfirmAsync(this IDialogService dialogs, ConfirmRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(dialogs);
-        ArgumentNullException.ThrowIfNull(request);
-        var dialog = await dialogs.ShowAsync<ConfirmDialog>(request.Title,
-            new DialogParameters<ConfirmDialog> { { d => d.Request, request } }, Options);
-        var result = await dialog.Result;
-        return result is { Canceled: false };
-    }
+    public static Task<bool> ConfirmAsync(this IDialogService dialogs, ConfirmRequest request) =>
+        ShowAsync<ConfirmDialog>(dialogs, request?.Title, new DialogParameters<ConfirmDialog> { { d => d.Request, request! } });
 
-    public static async Task<bool> AskReasonAsync(this IDialogService dialogs, ReasonRequest request)
+    public static Task<bool> AskReasonAsync(this IDialogService dialogs, ReasonRequest request) =>
+        ShowAsync<ReasonDialog>(dialogs, request?.Title, new DialogParameters<ReasonDialog> { { d => d.Request, request! } });
+
+    private static async Task<bool> ShowAsync<TDialog>(IDialogService dialogs, string? title, DialogParameters parameters)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent
     {
         ArgumentNullException.ThrowIfNull(dialogs);
-        ArgumentNullException.ThrowIfNull(request);
-        var dialog = await dialogs.ShowAsync<ReasonDialog>(request.Title,
-            new DialogParameters<ReasonDialog> { { d => d.Request, request } }, Options);
-        var result = await dialog.Result;
-        return result is { Canceled: false };
+        ArgumentNullException.ThrowIfNull(title);
+        var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, Options);
+        return await dialog.Result is { Canceled: false };
     }
 }
