@@ -57,7 +57,7 @@ public static class TalentCloudTheme
             Error = "#ff8a80",
             ErrorContrastText = "#3b0906",
             Background = "#12161d",
-            BackgroundGray = "#1b212b",
+            BackgroundGray = "#252d3a",
             Surface = "#1b212b",
             AppbarBackground = "#1b212b",
             AppbarText = "#e6e9ef",
