@@ -29,8 +29,8 @@ public sealed record ProfileLink(ProfileKind Kind, string Handle, string Display
 
 public sealed record OrganizationSummary(int Id, string Name, bool IsEnterprise, OrganizationRole Role, IReadOnlyList<string> CloudNames)
 {
-    /// <summary>The user's part in the organisation, in words ("owner", "hiring manager").</summary>
-    public string RoleName => Role == OrganizationRole.Owner ? "owner" : "hiring manager";
+    /// <summary>The user's part in the organisation, in words ("owner", "hiring manager", "recruiter").</summary>
+    public string RoleName => OrganizationPermissions.Name(Role);
 }
 
 /// <summary>
@@ -50,11 +50,20 @@ public sealed record AccountOverview(HomeRole Role, string DisplayName, IReadOnl
     /// <summary>Talent search: client users and platform admins.</summary>
     public bool CanSearchTalent => Organization is not null || Role == HomeRole.PlatformAdmin;
 
-    /// <summary>Creating and managing Talent Clouds: people of an Enterprise organisation.</summary>
-    public bool CanManageClouds => Organization is { IsEnterprise: true };
+    /// <summary>
+    /// The organisation's Talent Clouds: people of an Enterprise organisation, and of one whose subscription ended but that
+    /// still has clouds (they keep seeing them).
+    /// </summary>
+    public bool CanManageClouds => Organization is { IsEnterprise: true } or { CloudNames.Count: > 0 };
+
+    /// <summary>Posting jobs: owners and hiring managers (not recruiters).</summary>
+    public bool CanPostJobs => Organization is { } org && OrganizationPermissions.Allows(org.Role, OrganizationAction.PostJobs);
 
     /// <summary>The company description: the organisation's owner.</summary>
-    public bool CanEditCompanyProfile => Organization is { Role: OrganizationRole.Owner };
+    public bool CanEditCompanyProfile => Organization is { } org && OrganizationPermissions.Allows(org.Role, OrganizationAction.EditOrganization);
+
+    /// <summary>The team page (<c>/org/team</c>): the organisation's owners.</summary>
+    public bool CanManageTeam => Organization is { } org && OrganizationPermissions.Allows(org.Role, OrganizationAction.ManageTeam);
 
     /// <summary>Private messages: talent and client users.</summary>
     public bool CanMessage => Profiles.Count > 0 || Organization is not null;

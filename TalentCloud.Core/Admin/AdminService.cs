@@ -32,6 +32,15 @@ public sealed record AdminOrganization(int Id, string Name, SubscriptionView Sub
     public bool CanEnd => Subscription.IsActive;
 }
 
+/// <summary>One page of the organisations list, filtered by name.</summary>
+public sealed record AdminOrganizationPage(IReadOnlyList<AdminOrganization> Items, int Total, int Page, int PageSize)
+{
+    public const int DefaultPageSize = 20;
+    public const int NameFilterMaxLength = Organization.NameMaxLength;
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
 /// <summary>One outgoing e-mail as admins see it: who it is for, what it says, and whether it left.</summary>
 public sealed record AdminOutboxEmail(int Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, string? LastError);
 
@@ -111,6 +120,37 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
             total, page, pageSize);
     }
 
+    /// <summary>Organisations by name, one page at a time, optionally those whose name contains <paramref name="name"/>; null for non-admins.</summary>
+    public async Task<AdminOrganizationPage?> ListOrganizationsAsync(Actor actor, string? name, int page, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsPlatformAdmin)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Organizations.AsNoTracking();
+        var filter = name?.Trim() ?? "";
+        if (filter.Length > 0)
+        {
+            filter = filter[..Math.Min(filter.Length, AdminOrganizationPage.NameFilterMaxLength)];
+            var pattern = "%" + Jobs.JobService.EscapeLike(filter) + "%";
+            query = query.Where(o => EF.Functions.Like(o.Name, pattern, "\\"));
+        }
+
+        const int pageSize = AdminOrganizationPage.DefaultPageSize;
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var rows = await query.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(o => new { Organization = o, Clouds = db.Clouds.Count(c => c.OrganizationId == o.Id), People = o.Members.Count })
+            .ToListAsync(ct);
+        return new AdminOrganizationPage(
+            [.. rows.Select(r => new AdminOrganization(r.Organization.Id, r.Organization.Name, SubscriptionView.Of(r.Organization), r.Clouds, r.People))],
+            total, page, pageSize);
+    }
+
+    /// <summary>Every organisation by name (for filters); null for non-admins.</summary>
     public async Task<IReadOnlyList<AdminOrganization>?> GetOrganizationsAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -455,6 +455,7 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         return flat.Length <= max ? flat : flat[..max].TrimEnd() + "…";
     }
 
-    private static string EscapeLike(string value) =>
+    /// <summary>A LIKE pattern's text with its wildcards and the escape character escaped (escape character: backslash).</summary>
+    internal static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

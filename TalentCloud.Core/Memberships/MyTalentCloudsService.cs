@@ -13,6 +13,10 @@ public sealed record MyMembership(int CloudId, string CloudName, string Organiza
     JoinMethod JoinedVia, string AddedBy, DateTimeOffset JoinedAt, DateTimeOffset? ActivatedAt, IReadOnlyList<string> UnmetCriteria,
     IReadOnlyList<string> Contracts)
 {
+    public bool IsPending => Status == MembershipStatus.PendingApproval;
+
+    public string StatusText => IsPending ? "Pending approval" : "Active";
+
     public string HowJoined => JoinedVia == JoinMethod.Invitation
         ? $"Invitation from {AddedBy} ({OrganizationName})"
         : $"Contract with {OrganizationName}" + (AddedBy.Length > 0 ? $", offered by {AddedBy}" : "");

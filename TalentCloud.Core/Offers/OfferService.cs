@@ -32,12 +32,59 @@ public sealed record OfferView(int Id, string Title, string Description, PayKind
     bool CanApprove, bool CanReject, string? ApprovalNotice)
 {
     public string PayText => PayKind == PayKind.Hourly ? $"${Amount:N0}/hr" : $"${Amount:N0} fixed price";
+
+    /// <summary>"Open", "Paused", "Awaiting approval", "Rejected"…: the status as both sides read it.</summary>
+    public string StatusText => IsPaused ? "Paused" : Status == OfferStatus.AwaitingApproval ? "Awaiting approval" : Status.ToString();
+
+    /// <summary>Whether the offer is still open to its freelancer (accept when nothing blocks it, or decline).</summary>
+    public bool IsOpenToFreelancer => CanDecline;
 }
+
+/// <summary>
+/// What the new-offer form may offer the actor: the organisation's clouds, whether an offer can be sent now (and why not),
+/// and whether it will wait for an approver.
+/// </summary>
+public sealed record OfferFormOptions(int OrganizationId, string OrganizationName, IReadOnlyList<Jobs.CloudChoice> Clouds, bool CanSend, string? Notice,
+    string? ApprovalNote);
 
 /// <summary>Offers with onboarding tasks: the second way to join a cloud, with automatic placement on acceptance.</summary>
 public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public const string NotFound = "That offer does not exist.";
+
+    /// <summary>The new-offer form's options; null when the actor acts for no organisation with clouds (the page answers 404).</summary>
+    public async Task<OfferFormOptions?> GetFormOptionsAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await CloudAccess.CloudOrganizationAsync(db, actor, ct) is not { } found)
+        {
+            return null;
+        }
+
+        var (org, role) = found;
+        var clouds = await db.Clouds.Where(c => c.OrganizationId == org.Id).OrderBy(c => c.Name).Select(c => new Jobs.CloudChoice(c.Id, c.Name)).ToListAsync(ct);
+        var notice = !OrganizationPermissions.Allows(role, OrganizationAction.DraftOffers) ? OrganizationPermissions.Refusal(role, OrganizationAction.DraftOffers)
+            : !org.HasEnterpriseSubscription ? SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt, SubscriptionErrors.NoNewOffers)
+            : clouds.Count == 0 ? "Your organisation has no Talent Cloud yet; an offer places its freelancer in one."
+            : null;
+        string? approval = null;
+        if (!OrganizationPermissions.Allows(role, OrganizationAction.SendOffers))
+        {
+            approval = $"Your offers wait for approval by {OrganizationPermissions.WhoMay(OrganizationAction.ApproveOffers)} before the freelancer sees them.";
+        }
+        else if (org.OfferApprovalHourlyAbove is not null || org.OfferApprovalFixedAbove is not null)
+        {
+            var limits = new[]
+            {
+                org.OfferApprovalHourlyAbove is { } h ? $"${h:N0}/hr" : null,
+                org.OfferApprovalFixedAbove is { } f ? $"${f:N0} fixed" : null,
+            }.OfType<string>();
+            approval = $"Offers above {string.Join(" or ", limits)} wait for approval by another owner or hiring manager before the freelancer sees them.";
+        }
+
+        return new OfferFormOptions(org.Id, org.Name, clouds, notice is null, notice, approval);
+    }
 
     /// <summary>Sends an offer from the organisation that owns the target cloud, to a freelancer or agency.</summary>
     public async Task<Result<int>> CreateAsync(Actor actor, OfferInput input, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Invitations;
@@ -15,7 +16,34 @@ public sealed record OutstandingInvitation(string ProfileName, string ProfileUrl
 
 public sealed record OpenOffer(int Id, string Title, string ProfileName, string CloudName, string SentBy, DateTimeOffset SentAt, bool IsPaused);
 
-public sealed record ActivityItem(DateTimeOffset At, string ActorName, string Action, string Subject, string Outcome);
+/// <summary>One recent step in the organisation's clouds, offers and team; <see cref="What"/> says it in words.</summary>
+public sealed record ActivityItem(DateTimeOffset At, string ActorName, string Action, string Subject, string Outcome)
+{
+    public string What => Action switch
+    {
+        "invitation.sent" => "invited",
+        "invitation.accepted" => "accepted an invitation",
+        "invitation.declined" => "declined an invitation",
+        "membership.approved" => "approved",
+        "membership.rejected" => "rejected",
+        "membership.joined" => "joined by contract",
+        "offer.sent" => "sent an offer",
+        "offer.accepted" => "accepted an offer",
+        "offer.declined" => "declined an offer",
+        "offer.withdrawn" => "withdrew an offer",
+        "offer.agreement-accepted" => "accepted an agreement",
+        "offer.document-acknowledged" => "acknowledged a document",
+        "offer.check-consented" => "consented to a background check",
+        "offer.check-result-recorded" => "recorded a background check result",
+        AuditActions.OfferSubmittedForApproval => "drafted an offer for approval",
+        AuditActions.OfferApproved => "approved an offer",
+        AuditActions.OfferRejected => "rejected an offer",
+        AuditActions.TeamInvitationAccepted => "joined the team",
+        AuditActions.TeamRoleChanged => "changed a role",
+        AuditActions.TeamMemberRemoved => "removed a colleague",
+        _ => Action,
+    };
+}
 
 /// <summary>What the viewer's role allows from the dashboard (and whether the subscription lets it start now).</summary>
 public sealed record OrgDashboardActions(bool CanManageTeam, bool CanManageClouds, bool CanInvite, bool CanOffer, bool CanPostJobs, bool CanSearch,
@@ -94,7 +122,8 @@ public sealed class OrgDashboardService(IDbContextFactory<AppDbContext> dbFactor
                                 db.Users.Where(u => u.Id == f.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "", f.CreatedAt, !active))
             .Take(20).ToListAsync(ct);
         var activity = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.OrganizationId == orgId && (e.Action.StartsWith("membership.") || e.Action.StartsWith("invitation.") || e.Action.StartsWith("offer.")))
+            .Where(e => e.OrganizationId == orgId && (e.Action.StartsWith("membership.") || e.Action.StartsWith("invitation.") || e.Action.StartsWith("offer.")
+                || e.Action == AuditActions.TeamInvitationAccepted || e.Action == AuditActions.TeamRoleChanged || e.Action == AuditActions.TeamMemberRemoved))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(10)
             .Select(e => new ActivityItem(e.At, e.ActorName, e.Action, e.Subject, e.Outcome)).ToListAsync(ct);
         return new OrgDashboard(orgId, org.Name, active, role, list.Clouds,
