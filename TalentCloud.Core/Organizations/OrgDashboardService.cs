@@ -46,7 +46,7 @@ public sealed record ActivityItem(DateTimeOffset At, string ActorName, string Ac
 }
 
 /// <summary>What the viewer's role allows from the dashboard (and whether the subscription lets it start now).</summary>
-public sealed record OrgDashboardActions(bool CanManageTeam, bool CanManageClouds, bool CanInvite, bool CanOffer, bool CanPostJobs, bool CanSearch,
+public sealed record OrgDashboardActions(bool CanManageTeam, bool CanOpenClouds, bool CanInvite, bool CanOffer, bool CanPostJobs, bool CanSearch,
     string? Notice);
 
 public sealed record WeekCount(DateOnly WeekStart, int Count);
@@ -92,7 +92,7 @@ public sealed class OrgDashboardService(IDbContextFactory<AppDbContext> dbFactor
 
         var active = org.HasEnterpriseSubscription;
         bool Can(OrganizationAction action) => OrganizationPermissions.Allows(role, action);
-        var actions = new OrgDashboardActions(Can(OrganizationAction.ManageTeam), Can(OrganizationAction.ManageClouds) && list is not null,
+        var actions = new OrgDashboardActions(Can(OrganizationAction.ManageTeam), list is not null,
             Can(OrganizationAction.InviteToCloud) && active, Can(OrganizationAction.DraftOffers) && active, Can(OrganizationAction.PostJobs),
             Can(OrganizationAction.SearchTalent),
             list is not null && !active ? SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt,
