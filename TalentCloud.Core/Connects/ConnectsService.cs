@@ -12,6 +12,12 @@ public sealed record ConnectsLedgerRow(long Id, ConnectsEntryKind Kind, int Amou
 
 public sealed record ConnectsAccount(int ProfileId, string ProfileName, int Balance, IReadOnlyList<ConnectsLedgerRow> Rows);
 
+/// <summary>One Connects grant made by an admin, as the grant page lists it.</summary>
+public sealed record ConnectsGrantRow(long Id, DateTimeOffset At, string ProfileName, string ProfileHandle, int Amount, string Reason, string GrantedBy);
+
+/// <summary>The admin's grant page: the limits of a grant and the latest grants made by admins.</summary>
+public sealed record ConnectsGrantView(int MaxAmount, int ReasonMaxLength, IReadOnlyList<ConnectsGrantRow> RecentGrants);
+
 /// <summary>Connects balances (the sum of an append-only ledger), their history and admin grants.</summary>
 public sealed class ConnectsService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -55,6 +61,29 @@ public sealed class ConnectsService(IDbContextFactory<AppDbContext> dbFactory, T
 
         rows.Reverse();
         return new ConnectsAccount(profileId, name, running, rows);
+    }
+
+    /// <summary>How many of the latest admin grants the grant page lists.</summary>
+    public const int RecentGrantCount = 10;
+
+    /// <summary>What the grant page shows a platform admin; null for everyone else (the page answers 404).</summary>
+    public async Task<ConnectsGrantView?> GetGrantViewAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsPlatformAdmin)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (from e in db.ConnectsEntries.AsNoTracking()
+                          join p in db.Profiles on e.ProfileId equals p.Id
+                          join u in db.Users on e.ActorUserId equals u.Id
+                          where e.Kind == ConnectsEntryKind.Grant
+                          orderby e.Id descending
+                          select new ConnectsGrantRow(e.Id, e.At, p.DisplayName, p.Handle, e.Amount, e.Reason, u.DisplayName))
+            .Take(RecentGrantCount).ToListAsync(ct);
+        return new ConnectsGrantView(ConnectsPricing.MaxAdminGrant, ConnectsEntry.ReasonMaxLength, rows);
     }
 
     /// <summary>A platform admin gives a profile Connects, with a reason kept in the ledger and the audit log.</summary>
