@@ -84,8 +84,7 @@ public sealed class HiringAndAdminToolsBrowserTests(BrowserFixture browser) : IC
         await dialog.GetByRole(AriaRole.Textbox).FillAsync("Not this time");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the member rejection dialog");
 
-        await page.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await BrowserFixture.EscapeAsync(dialog);
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Lee Chen" })).ToContainTextAsync(new Regex("Pending approval"));
         await using var scope = browser.App.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

@@ -80,8 +80,7 @@ public sealed class JoiningBrowserTests(BrowserFixture browser) : IClassFixture<
         var approval = raj.GetByRole(AriaRole.Dialog, new() { Name = "Approve Omar Haddad?" });
         await approve.ClickAsync();
         await Assertions.Expect(approval).ToBeVisibleAsync();
-        await raj.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(approval).ToHaveCountAsync(0);
+        await BrowserFixture.EscapeAsync(approval);
         await Assertions.Expect(row).ToContainTextAsync("Pending approval");
         await approve.ClickAsync();
         await approval.GetByRole(AriaRole.Button, new() { Name = "Approve member" }).ClickAsync();

@@ -71,7 +71,7 @@ public sealed partial class RemovalBrowserTests(BrowserFixture browser) : IClass
         // The audit log lists the request and the approval, with actors and times.
         await admin.GotoAsync("/admin/audit");
         // (The other test of this class may add Fiona's entries to the same log.)
-        var rows = admin.GetByRole(AriaRole.Table, new() { Name = "Audit entries" }).Locator("tbody tr").Filter(new() { HasText = "Northwind Studio" });
+        var rows = admin.Locator("[aria-label='Audit entries'] tbody tr").Filter(new() { HasText = "Northwind Studio" });
         var approved = rows.Filter(new() { HasText = "removal.approved" });
         var requested = rows.Filter(new() { HasText = "removal.requested" });
         await Assertions.Expect(approved).ToHaveCountAsync(1);
