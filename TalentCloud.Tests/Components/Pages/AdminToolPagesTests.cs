@@ -1,7 +1,5 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
@@ -18,30 +16,22 @@ namespace TalentCloud.Tests.Components.Pages;
 /// </summary>
 public sealed class AdminToolPagesTests : ComponentTestBase
 {
-    private async Task<IRenderedComponent<TPage>> PageAsync<TPage>(string viewer, string address)
-        where TPage : IComponent
-    {
-        await SignInAsAsync(viewer);
-        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
-        return Render<TPage>();
-    }
-
     [Theory]
     [InlineData(DemoWorld.MariaEmail)]
     [InlineData(DemoWorld.FionaEmail)]
     [InlineData(DemoVisibility.Visitor)]
     public async Task Nobody_but_an_admin_gets_the_audit_log_the_outbox_or_the_grant_form(string viewer)
     {
-        Assert.Empty((await PageAsync<AdminAuditPage>(viewer, "/admin/audit")).FindAll("h1, table"));
-        Assert.Empty((await PageAsync<AdminOutboxPage>(viewer, "/admin/outbox")).FindAll("h1, table"));
-        var grant = await PageAsync<ConnectsGrantPage>(viewer, "/admin/connects");
+        Assert.Empty((await RenderPageAsync<AdminAuditPage>(viewer, "/admin/audit")).FindAll("h1, table"));
+        Assert.Empty((await RenderPageAsync<AdminOutboxPage>(viewer, "/admin/outbox")).FindAll("h1, table"));
+        var grant = await RenderPageAsync<ConnectsGrantPage>(viewer, "/admin/connects");
         Assert.Empty(grant.FindAll("h1, input, button"));
     }
 
     [Fact]
     public async Task The_audit_log_filters_by_the_address_and_marks_its_page_in_the_admin_menu()
     {
-        var cut = await PageAsync<AdminAuditPage>(DemoWorld.AdminEmail, "/admin/audit?action=removal.requested");
+        var cut = await RenderPageAsync<AdminAuditPage>(DemoWorld.AdminEmail, "/admin/audit?action=removal.requested");
         var rows = cut.FindAll("div[aria-label='Audit entries'] tbody tr");
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal("removal.requested", r.QuerySelectorAll("td")[2].TextContent.Trim()));
@@ -60,12 +50,12 @@ public sealed class AdminToolPagesTests : ComponentTestBase
             await db.SaveChangesAsync();
         }
 
-        var cut = await PageAsync<AdminAuditPage>(DemoWorld.AdminEmail, "/admin/audit?action=test.paging");
+        var cut = await RenderPageAsync<AdminAuditPage>(DemoWorld.AdminEmail, "/admin/audit?action=test.paging");
         Assert.Equal(25, cut.FindAll("tbody tr").Count);
         Assert.Equal("Entry 30", cut.Find("tbody tr td:nth-child(4)").TextContent.Trim()); // newest first
         var next = cut.Find("nav[aria-label='Audit log pages'] a[rel=next]").GetAttribute("href")!;
         Assert.Contains("action=test.paging", next, StringComparison.Ordinal);
-        var second = await PageAsync<AdminAuditPage>(DemoWorld.AdminEmail, next);
+        var second = await RenderPageAsync<AdminAuditPage>(DemoWorld.AdminEmail, next);
         Assert.Equal(5, second.FindAll("tbody tr").Count);
         Assert.Equal("Page 2 of 2", second.Find(".link-pager-status").TextContent.Trim());
     }
@@ -74,7 +64,7 @@ public sealed class AdminToolPagesTests : ComponentTestBase
     [InlineData("/admin/audit?from=2026-05-10&to=2026-05-01")]
     public async Task An_end_before_the_start_is_explained_beside_the_filters(string address)
     {
-        var cut = await PageAsync<AdminAuditPage>(DemoWorld.AdminEmail, address);
+        var cut = await RenderPageAsync<AdminAuditPage>(DemoWorld.AdminEmail, address);
         Assert.Contains("end date is before the start date", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal);
         Assert.Equal("2026-05-10", cut.Find("#audit-from").GetAttribute("value"));
         Assert.NotNull(cut.Find("[data-testid=empty-state]"));
@@ -85,7 +75,7 @@ public sealed class AdminToolPagesTests : ComponentTestBase
     [InlineData("/admin/audit?page=99999999999999999999&action=" + "nonsense")]
     public async Task Malformed_audit_addresses_still_give_the_page(string address)
     {
-        var cut = await PageAsync<AdminAuditPage>(DemoWorld.AdminEmail, address);
+        var cut = await RenderPageAsync<AdminAuditPage>(DemoWorld.AdminEmail, address);
         Assert.NotNull(cut.Find("div[aria-label='Audit entries']"));
     }
 
@@ -100,23 +90,23 @@ public sealed class AdminToolPagesTests : ComponentTestBase
             await db.SaveChangesAsync();
         }
 
-        var all = await PageAsync<AdminOutboxPage>(DemoWorld.AdminEmail, "/admin/outbox?q=example.test");
+        var all = await RenderPageAsync<AdminOutboxPage>(DemoWorld.AdminEmail, "/admin/outbox?q=example.test");
         var rows = all.FindAll("div[aria-label='E-mail outbox'] tbody tr");
         Assert.Equal(2, rows.Count);
         Assert.Contains("mailbox full", rows.Single(r => r.TextContent.Contains("Bounced twice", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
 
-        var unsent = await PageAsync<AdminOutboxPage>(DemoWorld.AdminEmail, "/admin/outbox?q=example.test&unsent=1");
+        var unsent = await RenderPageAsync<AdminOutboxPage>(DemoWorld.AdminEmail, "/admin/outbox?q=example.test&unsent=1");
         Assert.Equal("Bounced twice", unsent.Find("tbody tr td:nth-child(2)").TextContent.Trim());
         Assert.True(unsent.Find("#unsent-only").HasAttribute("checked"));
 
-        var none = await PageAsync<AdminOutboxPage>(DemoWorld.AdminEmail, "/admin/outbox?q=zzznothing");
+        var none = await RenderPageAsync<AdminOutboxPage>(DemoWorld.AdminEmail, "/admin/outbox?q=zzznothing");
         Assert.Contains("No e-mails match", none.Find("[data-testid=empty-state]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_grant_acts_as_the_admin_and_shows_in_the_latest_grants()
     {
-        var cut = await PageAsync<ConnectsGrantPage>(DemoWorld.AdminEmail, "/admin/connects");
+        var cut = await RenderPageAsync<ConnectsGrantPage>(DemoWorld.AdminEmail, "/admin/connects");
         Assert.Contains("No admin has granted", cut.Find("[data-testid=empty-state]").TextContent, StringComparison.Ordinal);
         cut.Find("#grant-handle").Input(DemoWorld.FionaHandle);
         cut.Find("#grant-amount").Input("25");
@@ -135,7 +125,7 @@ public sealed class AdminToolPagesTests : ComponentTestBase
     [Fact]
     public async Task A_refused_grant_keeps_what_was_typed_and_adds_nothing()
     {
-        var cut = await PageAsync<ConnectsGrantPage>(DemoWorld.AdminEmail, "/admin/connects");
+        var cut = await RenderPageAsync<ConnectsGrantPage>(DemoWorld.AdminEmail, "/admin/connects");
         cut.Find("#grant-handle").Input("no-such-person");
         cut.Find("#grant-amount").Input("5");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Grant Connects").Click();

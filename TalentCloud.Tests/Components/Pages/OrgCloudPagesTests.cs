@@ -1,7 +1,5 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Seeding;
@@ -35,10 +33,8 @@ public sealed class OrgCloudPagesTests : ComponentTestBase
 
     private async Task<IRenderedComponent<OrgCloudPage>> CloudPageAsync(string viewer, string cloud, string query = "")
     {
-        await SignInAsAsync(viewer);
         var id = await CloudIdAsync(cloud);
-        Services.GetRequiredService<NavigationManager>().NavigateTo($"/org/clouds/{id}{query}");
-        return Render<OrgCloudPage>(p => p.Add(x => x.Id, id));
+        return await RenderPageAsync<OrgCloudPage>(viewer, $"/org/clouds/{id}{query}", p => p.Add(x => x.Id, id));
     }
 
     private static IReadOnlyList<string> MemberNames(IRenderedComponent<OrgCloudPage> cut) =>
@@ -189,7 +185,7 @@ public sealed class OrgCloudPagesTests : ComponentTestBase
         Assert.Equal("Approve Lee Chen?", dialog.GetAttribute("aria-label"));
         Assert.Contains($"becomes an Active member of {DemoWorld.AcmeMobile}", dialog.TextContent, StringComparison.Ordinal);
 
-        host.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        ClickInDialog(host, "Cancel");
         host.WaitForAssertion(() => Assert.Empty(host.FindAll("[role=dialog]")));
         Assert.Equal(MembershipStatus.PendingApproval, (await MembershipAsync(DemoWorld.AcmeMobile, DemoWorld.LeeHandle))!.Status);
         Assert.Empty(Snackbars());
@@ -201,8 +197,7 @@ public sealed class OrgCloudPagesTests : ComponentTestBase
         var host = RenderProviders();
         var cut = await CloudPageAsync(DemoWorld.RajEmail, DemoWorld.AcmeMobile);
         cut.Find("button[aria-label='Approve Lee Chen']").Click();
-        host.WaitForElement("[role=dialog]");
-        host.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Approve member").Click();
+        ClickInDialog(host, "Approve member");
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("button[aria-label='Approve Lee Chen']")));
         Assert.Equal(MembershipStatus.Active, (await MembershipAsync(DemoWorld.AcmeMobile, DemoWorld.LeeHandle))!.Status);
@@ -218,13 +213,12 @@ public sealed class OrgCloudPagesTests : ComponentTestBase
         var host = RenderProviders();
         var cut = await CloudPageAsync(DemoWorld.MariaEmail, DemoWorld.AcmeMobile);
         cut.Find("button[aria-label='Reject Lee Chen']").Click();
-        host.WaitForElement("[role=dialog]");
-        host.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Reject applicant").Click();
+        ClickInDialog(host, "Reject applicant");
         host.WaitForAssertion(() => Assert.Contains("Give a reason", host.Find("[role=dialog] [role=alert]").TextContent, StringComparison.Ordinal));
         Assert.NotNull(await MembershipAsync(DemoWorld.AcmeMobile, DemoWorld.LeeHandle));
 
         host.Find("[role=dialog] textarea").Input("We need native iOS experience.");
-        host.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Reject applicant").Click();
+        ClickInDialog(host, "Reject applicant");
         cut.WaitForAssertion(() => Assert.DoesNotContain("Lee Chen", MemberNames(cut)));
         Assert.Null(await MembershipAsync(DemoWorld.AcmeMobile, DemoWorld.LeeHandle));
         var lee = await ActorAsync(DemoWorld.LeeEmail);

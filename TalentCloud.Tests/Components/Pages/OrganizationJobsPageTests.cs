@@ -1,7 +1,5 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Seeding;
 using TalentCloud.Tests.Support;
@@ -12,12 +10,7 @@ namespace TalentCloud.Tests.Components.Pages;
 /// <summary>/org/jobs: an organisation's own jobs only, "Close job" on its open ones, and closing asks first.</summary>
 public sealed class OrganizationJobsPageTests : ComponentTestBase
 {
-    private async Task<IRenderedComponent<OrganizationJobsPage>> JobsAsync(string viewer, string address = "/org/jobs")
-    {
-        await SignInAsAsync(viewer);
-        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
-        return Render<OrganizationJobsPage>();
-    }
+    private Task<IRenderedComponent<OrganizationJobsPage>> JobsAsync(string viewer) => RenderPageAsync<OrganizationJobsPage>(viewer, "/org/jobs");
 
     private async Task<JobStatus> StatusAsync(string title)
     {
@@ -63,7 +56,7 @@ public sealed class OrganizationJobsPageTests : ComponentTestBase
         var dialog = host.WaitForElement("[role=dialog]");
         Assert.Contains(DemoWorld.InitechApiJob, dialog.TextContent, StringComparison.Ordinal);
         Assert.Contains("cannot be undone", dialog.TextContent, StringComparison.Ordinal);
-        host.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        ClickInDialog(host, "Cancel");
 
         host.WaitForAssertion(() => Assert.Empty(host.FindAll("[role=dialog]")));
         Assert.Equal(JobStatus.Open, await StatusAsync(DemoWorld.InitechApiJob));
@@ -75,8 +68,7 @@ public sealed class OrganizationJobsPageTests : ComponentTestBase
         var host = RenderProviders();
         var cut = await JobsAsync(DemoWorld.CarlEmail);
         cut.Find($"button[aria-label='Close job {DemoWorld.InitechApiJob}']").Click();
-        host.WaitForElement("[role=dialog]");
-        host.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Close job").Click();
+        ClickInDialog(host, "Close job");
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"button[aria-label='Close job {DemoWorld.InitechApiJob}']")));
         Assert.Equal(JobStatus.Closed, await StatusAsync(DemoWorld.InitechApiJob));

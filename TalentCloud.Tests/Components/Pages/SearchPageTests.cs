@@ -14,12 +14,7 @@ namespace TalentCloud.Tests.Components.Pages;
 /// </summary>
 public sealed class SearchPageTests : ComponentTestBase
 {
-    private async Task<IRenderedComponent<SearchPage>> SearchAsync(string viewer, string address)
-    {
-        await SignInAsAsync(viewer);
-        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
-        return Render<SearchPage>();
-    }
+    private Task<IRenderedComponent<SearchPage>> SearchAsync(string viewer, string address) => RenderPageAsync<SearchPage>(viewer, address);
 
     private static List<string> Handles(IRenderedComponent<SearchPage> cut) =>
         [.. cut.FindAll("li.search-tile").Select(t => t.GetAttribute("data-profile")!)];
@@ -100,6 +95,15 @@ public sealed class SearchPageTests : ComponentTestBase
         cut.Find("form[role=search]").Submit();
         var navigation = Services.GetRequiredService<NavigationManager>();
         Assert.EndsWith("/search?q=Omar%20Haddad&kind=freelancer", navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submitting_the_same_search_again_leaves_the_button_ready()
+    {
+        var cut = await SearchAsync(DemoWorld.CarlEmail, "/search?q=mobile");
+        cut.Find("form[role=search]").Submit();
+        Assert.Null(cut.Find("form[role=search] button[type=submit]").GetAttribute("aria-busy"));
+        Assert.False(cut.Find("form[role=search] button[type=submit]").HasAttribute("disabled"));
     }
 
     [Fact]
