@@ -18,12 +18,12 @@ public sealed class HiringAndAdminToolsBrowserTests(BrowserFixture browser) : IC
 {
     private const string AcmeMobileCloud = "{acme-mobile}";
 
+    /// <summary>Each page once, as the role that sees the most of it (raj: the cloud page with a dialog open, below).</summary>
     public static TheoryData<string, string[]> PagesByViewer => new()
     {
-        { DemoWorld.MariaEmail, ["/search?q=mobile", "/org/clouds", AcmeMobileCloud, "/org/jobs"] },
-        { DemoWorld.RajEmail, [AcmeMobileCloud + "?status=pending"] },
+        { DemoWorld.MariaEmail, ["/search?q=mobile", AcmeMobileCloud, "/org/jobs"] },
         { DemoWorld.HankEmail, ["/search?q=mobile&mine=1", "/org/clouds"] },
-        { DemoWorld.CarlEmail, ["/search?q=mobile", "/org/jobs"] },
+        { DemoWorld.CarlEmail, ["/search?q=mobile"] },
         { DemoWorld.AdminEmail, ["/admin/audit", "/admin/outbox", "/admin/connects"] },
     };
 
