@@ -245,4 +245,21 @@ public sealed class MessagesPageTests : ComponentTestBase
         maria.WaitForAssertion(() => Assert.Equal("Accepted", maria.Find("[data-testid=interview-status]").TextContent.Trim()));
         Assert.Contains("Accepted the interview", maria.FindAll("[data-testid=message]")[^1].TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_draft_stays_with_its_conversation_when_the_user_opens_another()
+    {
+        var acme = await ConversationAsync(DemoWorld.Acme, DemoWorld.FionaHandle);
+        var maria = await ActorAsync(DemoWorld.MariaEmail);
+        var lee = (await ActorAsync(DemoWorld.LeeEmail)).ProfileIds[0];
+        var other = (await Conversations.StartAsync(maria, lee)).Value;
+        var cut = await OpenAsync(DemoWorld.MariaEmail, acme);
+        cut.Find("textarea").Input("Half-written note to Fiona");
+
+        cut.Render(p => p.Add(x => x.ConversationId, other));
+
+        cut.WaitForAssertion(() => Assert.Contains("Lee Chen", cut.Find("h1").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Half-written note to Fiona", cut.Markup, StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("[data-testid=no-messages]"));
+    }
 }
