@@ -90,7 +90,10 @@ public sealed partial class RemovalBrowserTests(BrowserFixture browser) : IClass
         await BrowserFixture.SignInAsync(nina, DemoWorld.NinaEmail, DemoWorld.Password);
         await nina.GotoAsync("/my/talent-clouds/leave");
         await Assertions.Expect(nina.GetByText("You do not belong to any Talent Cloud.")).ToBeVisibleAsync();
-        var download = await nina.RunAndWaitForDownloadAsync(() => nina.GetByRole(AriaRole.Link, new() { Name = "Download my data" }).ClickAsync());
+        // The button fetches the export over the page's own session and shows progress until the browser has the file.
+        await BrowserFixture.WaitForCircuitAsync(nina);
+        var download = await nina.RunAndWaitForDownloadAsync(() => nina.GetByRole(AriaRole.Button, new() { Name = "Download my data" }).ClickAsync());
+        await Assertions.Expect(BrowserFixture.Snackbar(nina, "Your data was downloaded.")).ToBeVisibleAsync();
         var path = await download.PathAsync();
         var json = await File.ReadAllTextAsync(path);
         using var export = JsonDocument.Parse(json);
