@@ -56,8 +56,14 @@ public sealed record JobSummary(
     JobStatus Status,
     DateTimeOffset PostedAt,
     int ConnectsCost,
-    int ProposalCount,
-    string? PostedBy = null);
+    int ProposalCount)
+{
+    /// <summary>Whether the viewer may close this job now: set on the posting organisation's own list for its open jobs.</summary>
+    public bool CanClose { get; init; }
+
+    /// <summary>Who of the organisation's people posted it (also after they left); set only on the organisation's own list.</summary>
+    public string? PostedBy { get; init; }
+}
 
 public sealed record JobListPage(IReadOnlyList<JobSummary> Items, int TotalCount, int Page, int PageSize)
 {
@@ -321,7 +327,15 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
                              join u in db.Users on j.PostedByUserId equals u.Id
                              where ids.Contains(j.Id)
                              select new { j.Id, u.DisplayName }).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
-        return page with { Items = [.. page.Items.Select(i => i with { PostedBy = authors.GetValueOrDefault(i.Id) })] };
+        // Every listed job is the actor's own organisation's (CloseAsync checks the same again): open ones can be closed by roles that post.
+        return page with
+        {
+            Items = [.. page.Items.Select(j => j with
+            {
+                CanClose = j.Status == JobStatus.Open && organizations.Any(o => actor.Can(o, OrganizationAction.PostJobs)),
+                PostedBy = authors.GetValueOrDefault(j.Id),
+            })],
+        };
     }
 
     private static async Task<JobListPage> PageAsync(AppDbContext db, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)
