@@ -18,4 +18,10 @@ public sealed class AppUser : IdentityUser
     /// The user's IANA time zone (for example "Europe/Berlin"); notification digests arrive at 08:00 and 17:00 in it.
     /// </summary>
     public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>
+    /// What the person registered as, until the address is confirmed: the profile or organisation is created at
+    /// confirmation (so an unconfirmed registration holds no name, handle or profile anyone can see). Null afterwards.
+    /// </summary>
+    public AccountKind? RegisteredAs { get; set; }
 }

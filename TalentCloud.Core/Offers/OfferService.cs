@@ -114,6 +114,11 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         }
 
         var now = clock.GetUtcNow();
+        if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Offer, now, ct) is { } refusal)
+        {
+            return Result<int>.Failure(refusal);
+        }
+
         var offer = new Offer
         {
             OrganizationId = managed.Organization.Id,

@@ -7,14 +7,20 @@ using TalentCloud.Core.Accounts;
 
 namespace TalentCloud.Web.Components.Account;
 
-/// <summary>Signs a live circuit out when the user's security stamp changes (password change, lockout, removal).</summary>
+/// <summary>
+/// Checks a live circuit's user every minute and signs the circuit out when the account is gone, its security stamp
+/// changed (password changed or reset, sign-out everywhere) or its roles differ from the ones signed in with. Core loads
+/// organisation roles afresh for every action; this covers what the circuit's principal itself carries.
+/// </summary>
 public sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
     IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override TimeSpan RevalidationInterval => Interval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -26,12 +32,15 @@ public sealed class IdentityRevalidatingAuthenticationStateProvider(
             return false;
         }
 
-        if (!users.SupportsUserSecurityStamp)
+        var claimed = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (users.SupportsUserSecurityStamp && claimed != await users.GetSecurityStampAsync(user))
         {
-            return true;
+            return false;
         }
 
-        var claimed = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return claimed == await users.GetSecurityStampAsync(user);
+        var roleClaim = options.Value.ClaimsIdentity.RoleClaimType;
+        var signedInRoles = authenticationState.User.FindAll(roleClaim).Select(c => c.Value).Order(StringComparer.Ordinal);
+        var currentRoles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal);
+        return signedInRoles.SequenceEqual(currentRoles, StringComparer.Ordinal);
     }
 }
