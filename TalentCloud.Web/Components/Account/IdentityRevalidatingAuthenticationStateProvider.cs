@@ -25,21 +25,27 @@ public sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.GetUserAsync(authenticationState.User);
+        return await IsStillValidAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), options.Value, authenticationState.User);
+    }
+
+    /// <summary>Whether <paramref name="principal"/> still describes its account: it exists, same security stamp, same roles.</summary>
+    public static async Task<bool> IsStillValidAsync(UserManager<AppUser> users, IdentityOptions identity, ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(identity);
+        var user = await users.GetUserAsync(principal);
         if (user is null)
         {
             return false;
         }
 
-        var claimed = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        var claimed = principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType);
         if (users.SupportsUserSecurityStamp && claimed != await users.GetSecurityStampAsync(user))
         {
             return false;
         }
 
-        var roleClaim = options.Value.ClaimsIdentity.RoleClaimType;
-        var signedInRoles = authenticationState.User.FindAll(roleClaim).Select(c => c.Value).Order(StringComparer.Ordinal);
+        var signedInRoles = principal.FindAll(identity.ClaimsIdentity.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
         var currentRoles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal);
         return signedInRoles.SequenceEqual(currentRoles, StringComparer.Ordinal);
     }
