@@ -260,7 +260,7 @@ public static class WebSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var applied = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
-        app.Logger.LogWarning("Applied {Count} migration(s){List}.", applied.Count, applied.Count == 0 ? "" : ": " + string.Join(", ", applied));
+        app.Logger.LogInformation("Applied {Count} migration(s){List}.", applied.Count, applied.Count == 0 ? "" : ": " + string.Join(", ", applied));
     }
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
