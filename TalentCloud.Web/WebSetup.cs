@@ -139,7 +139,7 @@ public static class WebSetup
         foreach (var action in Enum.GetValues<LimitedAction>())
         {
             var section = configuration.GetSection($"ActionLimits:{action}");
-            var fallback = ActionLimits.Defaults[action];
+            var fallback = ActionLimits.DefaultFor(action);
             limits[action] = new ActionLimit(section.GetValue("Count", fallback.Count),
                 TimeSpan.FromMinutes(section.GetValue("WindowMinutes", fallback.Window.TotalMinutes)));
         }

@@ -5,8 +5,9 @@ using TalentCloud.Core.Data;
 namespace TalentCloud.Core.Common;
 
 /// <summary>
-/// Actions that reach other people and are limited per acting user. Add a member (and its default in
-/// <see cref="ActionLimits.Defaults"/>) to limit a new kind of action.
+/// Actions that reach other people and are limited per acting user. To limit a new kind of action: add a member here,
+/// its default in <see cref="ActionLimits.Defaults"/> and its words in <see cref="ActionLimiter"/>'s message, then call
+/// <see cref="ActionLimiter.TryCountAsync"/> inside the action's transaction (a test checks every member has both).
 /// </summary>
 public enum LimitedAction
 {
@@ -37,8 +38,12 @@ public sealed class ActionLimits
     public ActionLimits(IReadOnlyDictionary<LimitedAction, ActionLimit> limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        this.limits = Enum.GetValues<LimitedAction>().ToDictionary(a => a, a => limits.GetValueOrDefault(a) ?? Defaults[a]);
+        this.limits = Enum.GetValues<LimitedAction>().ToDictionary(a => a, a => limits.GetValueOrDefault(a) ?? DefaultFor(a));
     }
+
+    /// <summary>The production limit for <paramref name="action"/>.</summary>
+    public static ActionLimit DefaultFor(LimitedAction action) =>
+        Defaults.TryGetValue(action, out var limit) ? limit : throw new InvalidOperationException($"No default limit is set for {action}.");
 
     public ActionLimit For(LimitedAction action) => limits[action];
 
@@ -103,16 +108,17 @@ public static class ActionLimiter
         ArgumentNullException.ThrowIfNull(limit);
         var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
         return string.Create(CultureInfo.InvariantCulture,
-            $"You have {Verb(action)} too often: at most {limit.Count} in {Describe(limit.Window)}. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}; nothing was sent.");
+            $"You have {Verb(action) ?? "done this"} too often: at most {limit.Count} in {Describe(limit.Window)}. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}; nothing was sent.");
     }
 
-    private static string Verb(LimitedAction action) => action switch
+    /// <summary>What the user did too often, in words ("sent offers"); null for an action that has none yet.</summary>
+    public static string? Verb(LimitedAction action) => action switch
     {
         LimitedAction.StartConversation => "started new conversations",
         LimitedAction.CloudInvitation => "sent cloud invitations",
         LimitedAction.Offer => "sent offers",
         LimitedAction.Proposal => "sent proposals",
-        _ => "done this",
+        _ => null,
     };
 
     private static string Describe(TimeSpan window) =>

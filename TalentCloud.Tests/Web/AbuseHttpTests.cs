@@ -67,6 +67,35 @@ public sealed class AbuseHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_forged_X_Forwarded_For_does_not_make_a_new_client_without_a_configured_proxy()
+    {
+        var client = Client("203.0.113.8");
+        var token = await SignIn.AntiforgeryTokenAsync(client, "/Account/Login");
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 25; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login") { Content = Login(token, $"spoof{attempt}@example.test", "not a password 123") };
+            request.Headers.Add("X-Forwarded-For", $"198.18.0.{attempt + 1}");
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Data_export_is_limited_per_account()
+    {
+        var client = await SignIn.AsAsync(app.Factory, DemoWorld.LeeEmail);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await client.GetAsync(TalentCloud.Web.DataExportEndpoints.Path)).StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_from_one_client_do_not_stop_the_owner_signing_in_from_another()
     {
         var stranger = Client("203.0.113.50");
