@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using Radzen;
+using MudBlazor.Services;
 using TalentCloud.Core;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Common;
@@ -48,7 +48,9 @@ public static class WebSetup
                 hub.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
                 hub.KeepAliveInterval = TimeSpan.FromSeconds(15);
             });
-        services.AddRadzenComponents();
+        services.AddMudServices();
+        services.AddScoped<ThemePreference>();
+        services.AddScoped<TalentCloud.Web.Components.Shared.Actions.PageActionRunner>();
 
         services.AddTalentCloudCore(ResolveConnectionString(configuration, environment.ContentRootPath),
             configuration.GetValue("Database:CacheSizeMiB", SqlitePragmas.DefaultCacheSizeMiB),
@@ -276,6 +278,19 @@ public static class WebSetup
             await signInManager.SignOutAsync();
             return Results.LocalRedirect("~/");
         });
+        // The dark-theme switch posts here (a form, so it also works on static pages). The antiforgery token is checked
+        // here rather than by the middleware so that a stale form gets a plain 400 with a message, not an error page.
+        endpoints.MapPost("/preferences/theme", async (HttpContext http, IAntiforgery antiforgery, ThemePreference preference) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Text("This form has expired. Go back, reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var form = await http.Request.ReadFormAsync();
+            await preference.SetAsync(http, form["theme"] == "dark");
+            return Results.LocalRedirect(ThemePreference.SafeReturnPath(form["returnUrl"]));
+        }).DisableAntiforgery();
         endpoints.MapHealthChecks("/health");
         return endpoints;
     }

@@ -24,4 +24,7 @@ public sealed class AppUser : IdentityUser
     /// confirmation (so an unconfirmed registration holds no name, handle or profile anyone can see). Null afterwards.
     /// </summary>
     public AccountKind? RegisteredAs { get; set; }
+
+    /// <summary>The user's choice of the dark theme; null until they choose (then the browser's cookie decides).</summary>
+    public bool? PrefersDarkTheme { get; set; }
 }

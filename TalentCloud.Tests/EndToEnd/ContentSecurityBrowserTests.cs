@@ -8,16 +8,11 @@ namespace TalentCloud.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class ContentSecurityBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string RecordViolations = """
-        window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-        """;
-
     [Fact]
     public async Task Interactive_pages_run_under_the_policy_without_violations()
     {
         var page = await browser.NewPageAsync();
-        await page.Context.AddInitScriptAsync(RecordViolations);
+        await BrowserFixture.RecordCspViolationsAsync(page);
         var console = new List<string>();
         page.Console += (_, message) =>
         {
@@ -36,7 +31,7 @@ public sealed class ContentSecurityBrowserTests(BrowserFixture browser) : IClass
             Assert.Contains("script-src 'self' 'nonce-", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
             await BrowserFixture.WaitForCircuitAsync(page, settleMilliseconds: 800);
             await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-            violations.AddRange((await page.EvaluateAsync<string[]>("() => window.__cspViolations")).Select(v => $"{path}: {v}"));
+            violations.AddRange((await BrowserFixture.CspViolationsAsync(page)).Select(v => $"{path}: {v}"));
         }
 
         // The live circuit answers an interaction (a message sent over it appears in the conversation).
@@ -48,7 +43,7 @@ public sealed class ContentSecurityBrowserTests(BrowserFixture browser) : IClass
         await page.GetByLabel("Your message").FillAsync("Sent under the content security policy");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Sent under the content security policy")).ToHaveCountAsync(1);
-        violations.AddRange((await page.EvaluateAsync<string[]>("() => window.__cspViolations")).Select(v => $"after sending: {v}"));
+        violations.AddRange((await BrowserFixture.CspViolationsAsync(page)).Select(v => $"after sending: {v}"));
 
         Assert.Empty(violations);
         Assert.Empty(console);

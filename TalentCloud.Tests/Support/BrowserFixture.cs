@@ -16,6 +16,14 @@ public sealed class BrowserFixture : BrowserFixture<TalentCloudAppFactory>
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
+    /// <summary>Records every Content-Security-Policy violation in the pages this context opens from now on.</summary>
+    public static Task RecordCspViolationsAsync(IPage page) => page.Context.AddInitScriptAsync(
+        "window.__cspViolations = [];"
+        + "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
+
+    /// <summary>The violations the current document recorded (see <see cref="RecordCspViolationsAsync"/>).</summary>
+    public static async Task<string[]> CspViolationsAsync(IPage page) => await page.EvaluateAsync<string[]>("() => window.__cspViolations");
+
     /// <summary>
     /// Waits until a signed-in page is live: the top bar's bell renders on the server first, and Blazor has started its
     /// circuit; then gives the interactive render <paramref name="settleMilliseconds"/> to replace the prerendered one.
@@ -25,6 +33,27 @@ public sealed class BrowserFixture : BrowserFixture<TalentCloudAppFactory>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=notification-bell]') !== null");
         await page.WaitForTimeoutAsync(settleMilliseconds);
     }
+
+    /// <summary>
+    /// Picks an option of a MudSelect (a combobox whose list opens in a popover). Clicks until the list shows, since a
+    /// prerendered select does nothing until the page's circuit is connected.
+    /// </summary>
+    public static async Task ChooseAsync(ILocator combobox, string option)
+    {
+        var page = combobox.Page;
+        var item = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
+        {
+            await combobox.ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        await item.ClickAsync();
+        await Assertions.Expect(combobox).ToContainTextAsync(option);
+    }
+
+    /// <summary>The snackbar (an action's outcome) that holds this text.</summary>
+    public static ILocator Snackbar(IPage page, string text) => page.Locator(".mud-snackbar", new() { HasText = text });
 }
 
 /// <summary>

@@ -211,6 +211,9 @@ namespace TalentCloud.Core.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("PrefersDarkTheme")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("RegisteredAs")
                         .HasColumnType("INTEGER");
 

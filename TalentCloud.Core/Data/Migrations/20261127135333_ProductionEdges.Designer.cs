@@ -10,7 +10,7 @@ using TalentCloud.Core.Data;
 namespace TalentCloud.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127123948_ProductionEdges")]
+    [Migration("20261127135333_ProductionEdges")]
     partial class ProductionEdges
     {
         /// <inheritdoc />
@@ -212,6 +212,9 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("PrefersDarkTheme")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RegisteredAs")
