@@ -116,6 +116,7 @@ public static class WebSetup
             app.UseHttpsRedirection();
         }
 
+        app.UseCookiePolicy();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRouting();
@@ -149,10 +150,18 @@ public static class WebSetup
         return new ActionLimits(limits);
     }
 
-    /// <summary>Sign-in and antiforgery cookies: HttpOnly, SameSite=Lax, and Secure in Production.</summary>
+    /// <summary>
+    /// Cookies: the sign-in and antiforgery cookies are HttpOnly and SameSite=Lax; in Production every cookie the app
+    /// writes (theme, status message, known device included) is Secure, through the cookie policy middleware.
+    /// </summary>
     private static void AddCookiePolicy(IServiceCollection services, IHostEnvironment environment)
     {
         var secure = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddCookiePolicy(policy =>
+        {
+            policy.Secure = secure;
+            policy.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.HttpOnly = true;

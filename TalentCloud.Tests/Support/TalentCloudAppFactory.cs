@@ -39,6 +39,9 @@ public class TalentCloudAppFactory : WebApplicationFactory<Program>
 
     public bool RateLimitsEnabled { get; init; }
 
+    /// <summary>The hosting environment; "Testing" (Production's behaviour without HTTPS) unless a test needs another.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     /// <summary>Extra settings for this instance (key, value), applied last.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -46,7 +49,7 @@ public class TalentCloudAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // Outside Development the host does not map package assets (Radzen, the Blazor script) by itself.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:TalentCloud", $"Data Source={DatabasePath}");

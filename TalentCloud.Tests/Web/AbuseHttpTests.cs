@@ -10,26 +10,12 @@ using TalentCloud.Tests.Support;
 namespace TalentCloud.Tests.Web;
 
 /// <summary>
-/// Guessing, flooding and probing with plain HTTP, against an app with the production rate limits (its own instance:
-/// it exhausts limits and pauses sign-ins). Clients are told apart by address, as separate machines would be.
+/// Guessing, flooding and probing with plain HTTP, against an app with the production rate limits. The tests share one
+/// app (they run one after another) and never the same client address or account, so no test sees another's counts.
+/// Clients are told apart by address, as separate machines would be.
 /// </summary>
-public sealed class AbuseHttpTests : IAsyncLifetime
+public sealed class AbuseHttpTests(AbuseHttpTests.App app) : IClassFixture<AbuseHttpTests.App>
 {
-    private readonly TalentCloudAppFactory factory = new() { GeneratedProfiles = 0, RateLimitsEnabled = true };
-    private WebApplicationFactoryWithHasher app = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        app = new WebApplicationFactoryWithHasher(factory);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await factory.DisposeAsync();
-    }
-
     private HttpClient Client(string address)
     {
         var client = SignIn.AnonymousClient(app.Factory);
@@ -215,10 +201,12 @@ public sealed class AbuseHttpTests : IAsyncLifetime
         ["Input.ConfirmPassword"] = "a long enough password",
     });
 
-    /// <summary>The app with its password hasher replaced by a counting one (same algorithm and iterations).</summary>
-    private sealed class WebApplicationFactoryWithHasher : IAsyncDisposable
+    /// <summary>The app with the production rate limits and its password hasher replaced by a counting one (same algorithm and iterations).</summary>
+    public sealed class App : IAsyncDisposable
     {
-        public WebApplicationFactoryWithHasher(TalentCloudAppFactory factory)
+        private readonly TalentCloudAppFactory factory = new() { GeneratedProfiles = 0, RateLimitsEnabled = true };
+
+        public App()
         {
             Factory = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             {
@@ -231,6 +219,10 @@ public sealed class AbuseHttpTests : IAsyncLifetime
 
         public CountingPasswordHasher Hasher => Factory.Services.GetRequiredService<CountingPasswordHasher>();
 
-        public ValueTask DisposeAsync() => Factory.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await factory.DisposeAsync();
+        }
     }
 }
