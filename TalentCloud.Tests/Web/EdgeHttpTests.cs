@@ -34,7 +34,8 @@ public sealed partial class EdgeHttpTests(WebAppFixture app) : IClassFixture<Web
 
         // The one inline script, the import map, carries this response's nonce; no other inline script is sent.
         var html = await response.Content.ReadAsStringAsync();
-        var nonce = ImportMapNonce().Match(html).Groups[1].Value;
+        var nonce = WebUtility.HtmlDecode(ImportMapNonce().Match(html).Groups[1].Value);
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", nonce);
         Assert.Contains($"'nonce-{nonce}'", directives["script-src"], StringComparison.Ordinal);
         Assert.Equal(1, Regex.Count(html, "<script(?![^>]*\\ssrc=)", RegexOptions.IgnoreCase));
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace TalentCloud.Web.Security;
 
@@ -22,7 +23,8 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // base64url: no character the HTML attribute would need to encode.
+            var nonce = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceItem] = nonce;
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = Policy(nonce);
