@@ -118,6 +118,11 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
             pending.Expire();
         }
 
+        if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.CloudInvitation, now, ct) is { } limited)
+        {
+            return Result<int>.Failure(limited);
+        }
+
         var invitation = Invitation.Create(cloudId, profileId, actor.UserId!, note, now);
         db.Invitations.Add(invitation);
         try

@@ -174,6 +174,11 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         }
 
         var now = clock.GetUtcNow();
+        if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Offer, now, ct) is { } limited)
+        {
+            return Result<int>.Failure(limited);
+        }
+
         var offer = new Offer
         {
             OrganizationId = managed.Organization.Id,

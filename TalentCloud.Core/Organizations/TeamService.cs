@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
@@ -15,9 +17,13 @@ namespace TalentCloud.Core.Organizations;
 /// colleagues, and set the offer-approval thresholds. Everyone else — other roles, other organisations — gets "not found".
 /// Every change re-reads the acting owner's role inside its write transaction, so a change made a moment ago by another
 /// owner (or the actor's own removal) applies at once, and the organisation always keeps at least one owner.
+/// The invitation e-mail's link is absolute (from the configured public address) and is also logged at Debug level, as the
+/// account e-mails' links are, so a local user without a mail server can follow it.
 /// </summary>
-public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, EmailLinkLog? links = null)
+public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<TeamService>? logger = null)
 {
+    private readonly ILogger logger = logger ?? NullLogger<TeamService>.Instance;
+
     public const int DefaultPageSize = 20;
 
     public static readonly IReadOnlyList<RoleChoice> RoleChoices =
@@ -185,12 +191,12 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
         var (token, hash) = TeamInvitation.NewToken();
         var invitation = TeamInvitation.Create(orgId, address, role, actor.UserId!, hash, now);
         db.TeamInvitations.Add(invitation);
-        var subject = QueueInvitationEmail(db, invitation, token, actor.DisplayName, org.Name);
+        var (subject, link) = QueueInvitationEmail(db, invitation, token, actor.DisplayName, org.Name);
         AuditLog.Record(db, actor, AuditActions.TeamInvitationSent, $"{address} to {org.Name}", $"as {OrganizationPermissions.Name(role)}", now,
             organizationId: orgId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        links?.Write(subject, address, TeamInvitation.JoinPath(token));
+        LogLink(subject, address, link);
         return Result<int>.Success(invitation.Id);
     }
 
@@ -205,8 +211,8 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
 
             var (token, hash) = TeamInvitation.NewToken();
             invitation.Resend(hash, now);
-            var subject = QueueInvitationEmail(db, invitation, token, actor.DisplayName, org.Name);
-            links?.Write(subject, invitation.Email, TeamInvitation.JoinPath(token));
+            var (subject, link) = QueueInvitationEmail(db, invitation, token, actor.DisplayName, org.Name);
+            LogLink(subject, invitation.Email, link);
             AuditLog.Record(db, actor, AuditActions.TeamInvitationResent, $"{invitation.Email} to {org.Name}",
                 $"sent again (time {invitation.SendCount}); expires {Dates.Day(invitation.ExpiresAt)}", now, organizationId: org.Id);
             return null;
@@ -429,10 +435,14 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
         return sent >= TeamErrors.InvitationsPerHour;
     }
 
-    /// <summary>Queues the invitation e-mail with its link; returns the subject.</summary>
-    internal static string QueueInvitationEmail(AppDbContext db, TeamInvitation invitation, string token, string inviter, string organization)
+    private void LogLink(string subject, string to, string link) =>
+        logger.LogDebug("E-mail \"{Subject}\" to {To} is in the outbox: {Link}", subject, to, link);
+
+    /// <summary>Queues the invitation e-mail with its absolute link; returns the subject and the link.</summary>
+    internal static (string Subject, string Link) QueueInvitationEmail(AppDbContext db, TeamInvitation invitation, string token, string inviter,
+        string organization)
     {
-        var link = TeamInvitation.JoinPath(token);
+        var link = db.Settings.PublicAddress.Link(TeamInvitation.JoinPath(token));
         var role = OrganizationPermissions.WithArticle(invitation.Role);
         var html = $"<p>{WebUtility.HtmlEncode(inviter)} invited you to join {WebUtility.HtmlEncode(organization)} on TalentCloud as {role}.</p>"
             + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">Accept the invitation</a> — with your TalentCloud account, or create one through the link. "
@@ -440,7 +450,7 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
             + "<p>If you did not expect this e-mail, you can ignore it.</p>";
         var subject = $"{inviter} invited you to join {organization} on TalentCloud";
         NotificationEvents.QueueEmailTo(db, invitation.Email, subject, html, invitation.SentAt);
-        return subject;
+        return (subject, link);
     }
 
     private static (int Page, int PageSize) Clamp(int page, int pageSize, int total)

@@ -10,7 +10,7 @@ using TalentCloud.Core.Data;
 namespace TalentCloud.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127135054_EnterpriseTeams")]
+    [Migration("20261127154944_EnterpriseTeams")]
     partial class EnterpriseTeams
     {
         /// <inheritdoc />
@@ -18,6 +18,23 @@ namespace TalentCloud.Core.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -200,6 +217,9 @@ namespace TalentCloud.Core.Data.Migrations
                     b.Property<bool?>("PrefersDarkTheme")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RegisteredAs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -323,9 +343,33 @@ namespace TalentCloud.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Clouds");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Common.ActionLimitEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Action", "At");
+
+                    b.ToTable("ActionLimitEvents");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Connects.ConnectsEntry", b =>
@@ -411,6 +455,13 @@ namespace TalentCloud.Core.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -442,6 +493,8 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
 
                     b.HasIndex("SentAt");
 
@@ -728,6 +781,7 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
@@ -1475,6 +1529,15 @@ namespace TalentCloud.Core.Data.Migrations
                     b.HasOne("TalentCloud.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Common.ActionLimitEvent", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
