@@ -30,6 +30,8 @@ public sealed class TeamJoinHttpTests(WebAppFixture app) : IClassFixture<WebAppF
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.EndsWith("/org", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // Signed in here as at the sign-in page, so this browser is remembered as the account's own device.
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(TalentCloud.Web.Security.KnownDevices.CookieName + "=", StringComparison.Ordinal));
         var dashboard = await client.GetAsync("/org");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Acme Corp", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
