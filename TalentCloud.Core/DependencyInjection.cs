@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<OrganizationProfileService>();
         services.AddSingleton<TalentSearchService>();
         services.AddSingleton<Clouds.CloudService>();
+        services.AddSingleton<Clouds.CloudOnboardingService>();
         services.AddSingleton<Invitations.InvitationService>();
         services.AddSingleton<Offers.OfferService>();
         services.AddSingleton<Memberships.MyTalentCloudsService>();

@@ -45,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OnboardingTask> OnboardingTasks => Set<OnboardingTask>();
+    public DbSet<CloudOnboardingTask> CloudOnboardingTasks => Set<CloudOnboardingTask>();
     public DbSet<PendingDigestItem> PendingDigestItems => Set<PendingDigestItem>();
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
     public DbSet<NotificationDigestSection> NotificationDigestSections => Set<NotificationDigestSection>();

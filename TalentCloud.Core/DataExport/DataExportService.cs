@@ -142,11 +142,14 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
             .AsNoTracking().ToListAsync(ct);
 
         var offers = await (from f in db.Offers
-                            join c in db.Clouds on f.CloudId equals c.Id
                             join o in db.Organizations on f.OrganizationId equals o.Id
                             where profileIds.Contains(f.ProfileId)
                             orderby f.CreatedAt
-                            select new { f.ProfileId, Organization = o.Name, Cloud = c.Name, f.Title, f.Status, f.Amount, f.PayKind, f.CreatedAt, f.ClosedAt })
+                            select new
+                            {
+                                f.ProfileId, Organization = o.Name, Cloud = db.Clouds.Where(c => c.Id == f.CloudId).Select(c => c.Name).FirstOrDefault() ?? "",
+                                f.Title, f.Status, f.Amount, f.PayKind, f.CreatedAt, f.ClosedAt,
+                            })
             .AsNoTracking().ToListAsync(ct);
 
         var activeClouds = await db.CloudMemberships.AsNoTracking()
@@ -159,7 +162,7 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
                                orderby p.SubmittedAt
                                select new
                                {
-                                   p.ProfileId, Job = j.Title, Organization = o.Name, j.CloudId, p.CoverLetter, p.Bid, p.ConnectsSpent,
+                                   p.ProfileId, Job = j.Title, Organization = o.Name, j.CloudId, j.PublicFrom, p.CoverLetter, p.Bid, p.ConnectsSpent,
                                    p.Status, p.SubmittedAt,
                                    Cloud = db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
                                })
@@ -192,8 +195,8 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
             [.. offers.Select(f => new ExportedOffer(profileNames[f.ProfileId], f.Organization, f.Cloud, f.Title, f.Status.ToString(), f.Amount,
                 f.PayKind.ToString(), f.CreatedAt, f.ClosedAt))],
             [.. proposals.Select(p => new ExportedProposal(profileNames[p.ProfileId], p.Job,
-                p.CloudId is null ? $"Public job of {p.Organization}"
-                    : activeClouds.Contains(p.CloudId.Value) ? $"{p.Cloud} (Talent Cloud job of {p.Organization})" : "A Talent Cloud job",
+                p.CloudId is not null && activeClouds.Contains(p.CloudId.Value) ? $"{p.Cloud} (Talent Cloud job of {p.Organization})"
+                    : p.CloudId is null || p.PublicFrom is not null ? $"Public job of {p.Organization}" : "A Talent Cloud job",
                 p.CoverLetter, p.Bid, p.ConnectsSpent, p.Status.ToString(), p.SubmittedAt))],
             [.. messages.Select(m => new ExportedMessage(profileNames[m.ProfileId], m.Organization, m.From, m.Body, m.SentAt))]);
     }

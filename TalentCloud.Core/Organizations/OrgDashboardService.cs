@@ -9,7 +9,8 @@ namespace TalentCloud.Core.Organizations;
 
 public sealed record OutstandingInvitation(string ProfileName, string ProfileUrl, string CloudName, DateTimeOffset SentAt, DateTimeOffset ExpiresAt);
 
-public sealed record OpenOffer(int Id, string Title, string ProfileName, string CloudName, DateTimeOffset SentAt);
+/// <summary>An offer waiting for an answer; <see cref="CloudName"/> is null for an offer from a proposal that places nobody in a cloud.</summary>
+public sealed record OpenOffer(int Id, string Title, string ProfileName, string? CloudName, DateTimeOffset SentAt);
 
 public sealed record ActivityItem(DateTimeOffset At, string ActorName, string Action, string Subject, string Outcome);
 
@@ -47,11 +48,11 @@ public sealed class OrgDashboardService(IDbContextFactory<AppDbContext> dbFactor
                                  orderby i.CreatedAt descending
                                  select new { p.DisplayName, p.Handle, p.Kind, Cloud = c.Name, i.CreatedAt, i.ExpiresAt }).Take(20).ToListAsync(ct);
         var offers = await (from f in db.Offers
-                            join c in db.Clouds on f.CloudId equals c.Id
                             join p in db.Profiles on f.ProfileId equals p.Id
                             where f.OrganizationId == id && f.Status == OfferStatus.Open
                             orderby f.CreatedAt descending
-                            select new OpenOffer(f.Id, f.Title, p.DisplayName, c.Name, f.CreatedAt)).Take(20).ToListAsync(ct);
+                            select new OpenOffer(f.Id, f.Title, p.DisplayName, db.Clouds.Where(c => c.Id == f.CloudId).Select(c => c.Name).FirstOrDefault(),
+                                f.CreatedAt)).Take(20).ToListAsync(ct);
         var activity = await db.AuditEntries.AsNoTracking()
             .Where(e => e.OrganizationId == id && (e.Action.StartsWith("membership.") || e.Action.StartsWith("invitation.") || e.Action.StartsWith("offer.")))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(10)

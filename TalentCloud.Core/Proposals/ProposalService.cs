@@ -4,10 +4,12 @@ using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Connects;
+using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Offers;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Visibility;
 
@@ -18,17 +20,25 @@ public sealed record ProposalDraft(int JobId, int ProfileId, string? CoverLetter
 /// <summary>The proposal the actor already sent to a job, shown on the job page.</summary>
 public sealed record MyProposalOnJob(int Id, ProposalStatus Status, int Bid, int ConnectsSpent, DateTimeOffset SubmittedAt);
 
-/// <summary>One of the actor's proposals in "My proposals".</summary>
+/// <summary>One of the actor's proposals in "My proposals"; <see cref="OpenOfferId"/> is an offer made from it that waits for an answer.</summary>
 public sealed record MyProposalRow(
     int Id, int JobId, string JobTitle, string OrganizationName, string? CloudName, BudgetType BudgetType, int Bid,
-    int ConnectsSpent, ProposalStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? RefundedAt, bool JobOpen);
+    int ConnectsSpent, ProposalStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? RefundedAt, bool JobOpen, int? OpenOfferId = null);
 
-/// <summary>One applicant's proposal as the job's organisation sees it. Memberships follow the visibility rule.</summary>
+/// <summary>
+/// One applicant's proposal as the job's organisation sees it. Memberships follow the visibility rule. <see cref="OfferId"/> is the
+/// offer made from it that waits for an answer (the proposal shows "Offer sent") or that hired it; <see cref="HiresThroughOffer"/>
+/// says whether "Hire" prepares an offer (Enterprise organisations) or starts a contract at once.
+/// </summary>
 public sealed record ApplicantProposal(
     int Id, ProfileKind Kind, string Handle, string DisplayName, string ProfileTitle, int Bid, string CoverLetter,
-    ProposalStatus Status, DateTimeOffset SubmittedAt, MembershipPanel Memberships)
+    ProposalStatus Status, DateTimeOffset SubmittedAt, MembershipPanel Memberships,
+    int? OfferId = null, bool OfferSent = false, bool HiresThroughOffer = false, bool CanHire = false, bool CanDecline = false)
 {
     public string ProfileUrl => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
+
+    /// <summary>The status in words: "Offer sent" while an offer made from it waits for an answer.</summary>
+    public string StatusText => OfferSent ? "Offer sent" : Status.ToString();
 }
 
 public sealed record JobProposals(int JobId, string JobTitle, BudgetType BudgetType, bool JobOpen, bool OrganizationIsEnterprise,
@@ -52,8 +62,8 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
-        var job = await visible.SingleOrDefaultAsync(j => j.Id == draft.JobId, ct);
+        var jobViewer = await JobAccess.ViewerAsync(db, actor, clock.GetUtcNow(), ct);
+        var job = await jobViewer.Visible(db).SingleOrDefaultAsync(j => j.Id == draft.JobId, ct);
         if (job is null)
         {
             return Result<int>.Failure(JobErrors.NotFound);
@@ -80,12 +90,23 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
             errors.Add(ProposalErrors.BidOutOfRange(job.BudgetType));
         }
 
+        if (errors.Count == 0)
+        {
+            // The cover letter reaches the client before any contract: it follows the private-message rule for this pair.
+            var pair = await ContactDetailsPolicy.LoadFactsAsync(db, job.OrganizationId, draft.ProfileId, clock.GetUtcNow(), ct);
+            var decision = ContactDetailsPolicy.Decide(coverLetter, pair, "cover letter");
+            if (!decision.Allowed)
+            {
+                errors.Add(decision.Refusal!);
+            }
+        }
+
         if (errors.Count > 0)
         {
             return Result<int>.Failure([.. errors]);
         }
 
-        var cost = ConnectsPricing.ProposalCost(job.CloudId, job.BudgetType, job.Budget);
+        var cost = jobViewer.ProposalCost(job.CloudId, job.PublicFrom, job.BudgetType, job.Budget);
         var now = clock.GetUtcNow();
         try
         {
@@ -145,6 +166,11 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
             return Result.Failure(ProposalErrors.NotSubmitted);
         }
 
+        if (await HasOpenOfferAsync(db, proposal.Id, ct))
+        {
+            return Result.Failure(ProposalErrors.OfferWaitingForYou);
+        }
+
         var now = clock.GetUtcNow();
         proposal.Withdraw(now);
         AuditLog.Record(db, actor, "proposal.withdrawn", $"Proposal {proposal.Id} (job {proposal.JobId})",
@@ -159,7 +185,8 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         DecideAsync(actor, proposalId, hire: false, ct);
 
     /// <summary>
-    /// The job's organisation hires the applicant: the proposal is marked hired and a contract between the two starts.
+    /// An ordinary client hires the applicant directly: the proposal is marked hired and a contract between the two starts (no cloud,
+    /// no offer). Enterprise organisations hire through an offer instead (<see cref="Offers.OfferService.CreateFromProposalAsync"/>).
     /// After a hire, closing the job refunds nothing.
     /// </summary>
     public Task<Result> HireAsync(Actor actor, int proposalId, CancellationToken ct = default) =>
@@ -193,16 +220,24 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
 
         var profiles = actor.ProfileIds.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
-        return await (from p in db.Proposals
-                      join j in visible on p.JobId equals j.Id
-                      join o in db.Organizations on j.OrganizationId equals o.Id
-                      where profiles.Contains(p.ProfileId)
-                      orderby p.SubmittedAt descending, p.Id descending
-                      select new MyProposalRow(p.Id, j.Id, j.Title, o.Name,
-                          db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
-                          j.BudgetType, p.Bid, p.ConnectsSpent, p.Status, p.SubmittedAt, p.RefundedAt, j.Status == JobStatus.Open))
+        var jobViewer = await JobAccess.ViewerAsync(db, actor, clock.GetUtcNow(), ct);
+        var rows = await (from p in db.Proposals
+                          join j in jobViewer.Visible(db) on p.JobId equals j.Id
+                          join o in db.Organizations on j.OrganizationId equals o.Id
+                          where profiles.Contains(p.ProfileId)
+                          orderby p.SubmittedAt descending, p.Id descending
+                          select new
+                          {
+                              Row = new MyProposalRow(p.Id, j.Id, j.Title, o.Name,
+                                  db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
+                                  j.BudgetType, p.Bid, p.ConnectsSpent, p.Status, p.SubmittedAt, p.RefundedAt, j.Status == JobStatus.Open,
+                                  db.Offers.Where(f => f.ProposalId == p.Id && f.Status == OfferStatus.Open).Select(f => (int?)f.Id).FirstOrDefault()),
+                              j.OrganizationId,
+                              j.CloudId,
+                          })
             .ToListAsync(ct);
+        // A proposal to an opened cloud-first job by someone outside its cloud names no cloud.
+        return [.. rows.Select(r => jobViewer.KnowsCloudOf(r.OrganizationId, r.CloudId) ? r.Row : r.Row with { CloudName = null })];
     }
 
     /// <summary>
@@ -225,13 +260,21 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                           join pr in db.Profiles on p.ProfileId equals pr.Id
                           where p.JobId == jobId && p.Status != ProposalStatus.Withdrawn
                           orderby p.SubmittedAt, p.Id
-                          select new { p.Id, p.ProfileId, pr.Kind, pr.Handle, pr.DisplayName, pr.Title, p.Bid, p.CoverLetter, p.Status, p.SubmittedAt })
+                          select new
+                          {
+                              p.Id, p.ProfileId, pr.Kind, pr.Handle, pr.DisplayName, pr.Title, p.Bid, p.CoverLetter, p.Status, p.SubmittedAt,
+                              Offer = db.Offers.Where(f => f.ProposalId == p.Id && (f.Status == OfferStatus.Open || f.Status == OfferStatus.Accepted))
+                                  .OrderByDescending(f => f.Id).Select(f => new { f.Id, f.Status }).FirstOrDefault(),
+                          })
             .ToListAsync(ct);
         var result = new List<ApplicantProposal>(rows.Count);
         foreach (var r in rows)
         {
             var panel = await ProfileService.GetMembershipPanelAsync(db, actor, r.ProfileId, ct);
-            result.Add(new ApplicantProposal(r.Id, r.Kind, r.Handle, r.DisplayName, r.Title, r.Bid, r.CoverLetter, r.Status, r.SubmittedAt, panel));
+            var offerSent = r.Offer?.Status == OfferStatus.Open;
+            var waiting = r.Status == ProposalStatus.Submitted && !offerSent;
+            result.Add(new ApplicantProposal(r.Id, r.Kind, r.Handle, r.DisplayName, r.Title, r.Bid, r.CoverLetter, r.Status, r.SubmittedAt, panel,
+                r.Offer?.Id, offerSent, isEnterprise, CanHire: waiting && job.IsOpen, CanDecline: waiting));
         }
 
         return new JobProposals(job.Id, job.Title, job.BudgetType, job.IsOpen, isEnterprise, result);
@@ -245,25 +288,25 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         var row = await (from p in db.Proposals
                          join j in db.Jobs on p.JobId equals j.Id
                          join pr in db.Profiles on p.ProfileId equals pr.Id
+                         join o in db.Organizations on j.OrganizationId equals o.Id
                          where p.Id == proposalId
-                         select new { Proposal = p, Job = j, pr.OwnerUserId, pr.DisplayName }).SingleOrDefaultAsync(ct);
+                         select new { Proposal = p, Job = j, pr.OwnerUserId, pr.DisplayName, OrganizationIsEnterprise = o.HasEnterpriseSubscription })
+            .SingleOrDefaultAsync(ct);
         if (row is null || !actor.BelongsTo(row.Job.OrganizationId) || row.Proposal.Status == ProposalStatus.Withdrawn)
         {
             return Result.Failure(ProposalErrors.NotFound);
-        }
-
-        if (row.Proposal.Status != ProposalStatus.Submitted)
-        {
-            return Result.Failure(ProposalErrors.NotSubmitted);
         }
 
         var now = clock.GetUtcNow();
         var job = row.Job;
         if (hire)
         {
-            if (!job.IsOpen)
+            var refusal = row.OrganizationIsEnterprise
+                ? ProposalErrors.HireThroughOffer
+                : await Offers.OfferService.HireRefusalAsync(db, row.Proposal, job, row.DisplayName, ct);
+            if (refusal is not null)
             {
-                return Result.Failure(JobErrors.AlreadyClosed);
+                return Result.Failure(refusal);
             }
 
             row.Proposal.Hire(now);
@@ -280,6 +323,16 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         }
         else
         {
+            if (row.Proposal.Status != ProposalStatus.Submitted)
+            {
+                return Result.Failure(ProposalErrors.NotSubmitted);
+            }
+
+            if (await HasOpenOfferAsync(db, row.Proposal.Id, ct))
+            {
+                return Result.Failure(ProposalErrors.OfferWaiting);
+            }
+
             row.Proposal.Decline(now);
             NotificationEvents.Personal(db, row.OwnerUserId, NotificationKind.General, $"Proposal declined: \"{job.Title}\"",
                 "The client chose not to go ahead with your proposal.", "/my/proposals", now);
@@ -291,4 +344,7 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         await transaction.CommitAsync(ct);
         return Result.Success;
     }
+
+    private static Task<bool> HasOpenOfferAsync(AppDbContext db, int proposalId, CancellationToken ct) =>
+        db.Offers.AnyAsync(o => o.ProposalId == proposalId && o.Status == OfferStatus.Open, ct);
 }

@@ -94,7 +94,8 @@ public sealed partial class DemoWorldSeeder
     private async Task AddProposalAsync(Job job, Profile profile, int daysAgo, string coverLetter, int bid, CancellationToken ct)
     {
         var at = clock.GetUtcNow().AddDays(-daysAgo);
-        var cost = ConnectsPricing.ProposalCost(job.CloudId, job.BudgetType, job.Budget);
+        // Demo proposals to cloud jobs come from the cloud's members.
+        var cost = ConnectsPricing.ProposalCost(job.CloudId is not null, job.BudgetType, job.Budget);
         var proposal = Proposal.Submit(job.Id, profile.Id, profile.OwnerUserId, coverLetter, bid, cost, at);
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(ct);
