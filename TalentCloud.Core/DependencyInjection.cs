@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<AdminService>();
         services.AddSingleton<DataExportService>();
         services.AddSingleton<HelpService>();
+        services.AddSingleton<SupportService>();
         services.AddSingleton<NotificationSettingsService>();
         services.AddSingleton<NotificationCentreService>();
         services.AddSingleton<DigestService>();

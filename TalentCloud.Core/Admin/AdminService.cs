@@ -10,7 +10,8 @@ namespace TalentCloud.Core.Admin;
 
 public sealed record CloudMemberCount(int CloudId, string CloudName, string OrganizationName, int Active, int Pending);
 
-public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPendingAge, IReadOnlyList<CloudMemberCount> Clouds, int AuditEntries);
+public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPendingAge, IReadOnlyList<CloudMemberCount> Clouds, int AuditEntries,
+    int SupportRequestsWaiting = 0, TimeSpan? OldestSupportRequestAge = null);
 
 public sealed record AdminOrganization(int Id, string Name, bool HasEnterpriseSubscription, int Clouds, int People);
 
@@ -45,7 +46,12 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
                                 db.CloudMemberships.Count(m => m.CloudId == c.Id && m.Status == MembershipStatus.PendingApproval)))
             .ToListAsync(ct);
         var audit = await db.AuditEntries.CountAsync(ct);
-        return new AdminDashboard(count, oldest is null ? null : clock.GetUtcNow() - oldest.Value, clouds, audit);
+        var waiting = db.SupportRequests.Where(r => r.Status == Help.SupportStatus.AwaitingReply);
+        var supportCount = await waiting.CountAsync(ct);
+        var oldestSupport = supportCount == 0 ? (DateTimeOffset?)null : await waiting.MinAsync(r => r.CreatedAt, ct);
+        var now = clock.GetUtcNow();
+        return new AdminDashboard(count, oldest is null ? null : now - oldest.Value, clouds, audit,
+            supportCount, oldestSupport is null ? null : now - oldestSupport.Value);
     }
 
     /// <summary>

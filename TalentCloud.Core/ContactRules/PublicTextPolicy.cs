@@ -14,7 +14,7 @@ public static class PublicTextPolicy
 
     public const string RuleText =
         "Public pages (job posts, organisation and profile pages, names and skills) may not carry contact details such as e-mail addresses, "
-        + "phone numbers, links or messenger handles, nor ask for them, for everyone, Enterprise clients included: "
+        + "phone numbers, links or messenger handles, nor ask for them, for every organisation and person, Enterprise included: "
         + "they would expose people to scams and fraud and take work off the platform.";
 
     /// <summary>Success when <paramref name="text"/> has no contact details; otherwise a failure naming what was found and the rule.</summary>

@@ -38,6 +38,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ConnectsEntry> ConnectsEntries => Set<ConnectsEntry>();
     public DbSet<RemovalRequest> RemovalRequests => Set<RemovalRequest>();
     public DbSet<HelpVote> HelpVotes => Set<HelpVote>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+    public DbSet<SupportReply> SupportReplies => Set<SupportReply>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ConversationReadMarker> ConversationReadMarkers => Set<ConversationReadMarker>();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
+using TalentCloud.Core.Help;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Removals;
@@ -37,6 +38,8 @@ public sealed record ExportedProposal(string Profile, string Job, string Where, 
 
 public sealed record ExportedMessage(string Profile, string Organization, string From, string Body, DateTimeOffset SentAt);
 
+public sealed record ExportedSupportRequest(string Category, string Text, string Status, DateTimeOffset SentAt, IReadOnlyList<string> Replies);
+
 /// <summary>Everything the platform keeps about one user, with cloud names only where that user may see them.</summary>
 public sealed record PersonalDataExport(
     DateTimeOffset ExportedAt,
@@ -50,7 +53,8 @@ public sealed record PersonalDataExport(
     IReadOnlyList<ExportedInvitation> Invitations,
     IReadOnlyList<ExportedOffer> Offers,
     IReadOnlyList<ExportedProposal> Proposals,
-    IReadOnlyList<ExportedMessage> Messages);
+    IReadOnlyList<ExportedMessage> Messages,
+    IReadOnlyList<ExportedSupportRequest> SupportRequests);
 
 /// <summary>
 /// "Download my data". A member may see the full names of their own clouds (Active or Pending), of the clouds they
@@ -177,6 +181,9 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
                               select new { c.ProfileId, Organization = o.Name, From = u.DisplayName, m.Body, m.SentAt })
             .AsNoTracking().ToListAsync(ct);
 
+        var support = await db.SupportRequests.AsNoTracking().Include(r => r.Replies).Where(r => r.UserId == actor.UserId)
+            .OrderBy(r => r.CreatedAt).ToListAsync(ct);
+
         return new PersonalDataExport(
             clock.GetUtcNow(),
             user,
@@ -198,7 +205,9 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
                 p.CloudId is not null && activeClouds.Contains(p.CloudId.Value) ? $"{p.Cloud} (Talent Cloud job of {p.Organization})"
                     : p.CloudId is null || p.PublicFrom is not null ? $"Public job of {p.Organization}" : "A Talent Cloud job",
                 p.CoverLetter, p.Bid, p.ConnectsSpent, p.Status.ToString(), p.SubmittedAt))],
-            [.. messages.Select(m => new ExportedMessage(profileNames[m.ProfileId], m.Organization, m.From, m.Body, m.SentAt))]);
+            [.. messages.Select(m => new ExportedMessage(profileNames[m.ProfileId], m.Organization, m.From, m.Body, m.SentAt))],
+            [.. support.Select(r => new ExportedSupportRequest(SupportService.LabelOf(r.Category), r.Text, SupportService.StatusTextOf(r.Status), r.CreatedAt,
+                [.. r.Replies.OrderBy(x => x.At).Select(x => x.Text)]))]);
     }
 
     public static byte[] ToJson(PersonalDataExport export) => JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions);

@@ -301,9 +301,8 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         var job = row.Job;
         if (hire)
         {
-            var refusal = row.OrganizationIsEnterprise
-                ? ProposalErrors.HireThroughOffer
-                : await Offers.OfferService.HireRefusalAsync(db, row.Proposal, job, row.DisplayName, ct);
+            var refusal = await OfferService.HireRefusalAsync(db, row.Proposal, job, row.DisplayName, ct)
+                ?? (row.OrganizationIsEnterprise ? ProposalErrors.HireThroughOffer : null);
             if (refusal is not null)
             {
                 return Result.Failure(refusal);

@@ -92,6 +92,7 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
         await SeedMessagingAsync(world, ct);
         await SeedJoiningAsync(world, ct);
         await SeedNotificationsAsync(world, ct);
+        await SeedSupportAsync(world, ct);
     }
 
     private async Task AddGeneratedTalentAsync(DemoWorldOptions options, Cloud[] clouds, AppUser[] inviters, DateTimeOffset now, CancellationToken ct)
