@@ -52,6 +52,14 @@ internal static partial class ContactDetailPatterns
         + @"|\s(?:on|at|in|via|over|through|for|from) (?:" + Messenger + @"|e ?mail|phone|sms|text|the phone)\b"
         + @"|\sfor (?:me|us|later|the future|future|contact|contacting|questions|quick questions|further|follow[- ]?ups?|updates|emergencies|urgent|the (?:invoice|contract|call|interview|meeting|paperwork|payment))\b)";
 
+    /// <summary>
+    /// After a noun someone is asked for ("send me your number", "what's your email"), also a purpose: "... to apply",
+    /// "... to confirm". Asking whether someone has a thing stays with <see cref="AfterNoun"/> ("a phone to test on").
+    /// </summary>
+    private const string AfterAskedNoun = "(?:" + AfterNoun
+        + @"|(?=\s(?:to|in order to|so (?:that )?(?:i|we) can) (?:apply|confirm|book|schedule|arrange|verify|register|sign|proceed|start|get started|finali[sz]e|onboard"
+        + @"|invite|set|coordinate|follow|keep in touch|stay in touch|pay|agree|interview|meet|talk|discuss|chat|reach|contact|call|add|connect)\b))";
+
     /// <summary>Where a call or message being arranged ends: "can I call you?", "... you tomorrow", but not "... you Bob".</summary>
     private const string AfterCall =
         @"(?=$|\s*[?!.,;:)\]…]|\s(?:tomorrow|today|tonight|later|now|sometime|some time|this (?:week|afternoon|evening|morning)|next (?:week|monday|tuesday|wednesday|thursday|friday)"
@@ -63,7 +71,7 @@ internal static partial class ContactDetailPatterns
 
     /// <summary>"what's your WhatsApp?", "what is ur email", "wats ur number".</summary>
     private const string AskWhatPattern =
-        @"\b(?:wh?[au]t|wht|wut)(?:'?s|'?re| is| are|s)? (?:the )?(?:best |right |correct |good |preferred |actual |current |real |personal |private |direct )?" + You + " " + ContactNoun + AfterNoun;
+        @"\b(?:wh?[au]t|wht|wut)(?:'?s|'?re| is| are|s)? (?:the )?(?:best |right |correct |good |preferred |actual |current |real |personal |private |direct )?" + You + " " + ContactNoun + AfterAskedNoun;
 
     /// <summary>"send me your email", "share ur number", "can I have your phone", "I need your WhatsApp", "mind sharing your email".</summary>
     private const string AskGivePattern =
@@ -72,7 +80,7 @@ internal static partial class ContactDetailPatterns
         + @"|(?:can|could|may|might|do|would) (?:i|we) (?:have|get|grab|take|ask for|ask|know|see|borrow|use)"
         + @"|(?:i|we)(?:'d| would| d)? (?:(?:need|want|require|like|love|wanna|gotta)(?: to (?:get|have|know|ask for))?|have to (?:get|have|know|ask for))"
         + @"|(?:possible|ok|okay|able|allowed) to (?:get|have|know|ask for)|(?:lemme|let me|let us) (?:have|get|know|see)) "
-        + You + " " + ContactNoun + AfterNoun;
+        + You + " " + ContactNoun + AfterAskedNoun;
 
     /// <summary>"your email please", "ur whatsapp pls".</summary>
     private const string AskPleasePattern = SentenceStart + You + " " + ContactNoun + @" ?(?:pl(?:ea)?se?|pls|plz)\b";
@@ -141,7 +149,7 @@ internal static partial class ContactDetailPatterns
     /// <summary>"let me give you my number", "I'll send you my email", "I can text you my WhatsApp".</summary>
     private const string OfferOwnPattern =
         @"\b(?:i(?:'ll| will| can| could|'d like to| would like to| want to| wanna|'m going to| am going to| am gonna|'m gonna)|let me|lemme|allow me to|happy to)"
-        + @" (?:give|send|share|text|dm|pm|pass|e ?mail|forward|drop|leave|write|post|whatsapp) (?:you |u |ya )?my " + ContactNoun + AfterNoun;
+        + @" (?:give|send|share|text|dm|pm|pass|e ?mail|forward|drop|leave|write|post|whatsapp) (?:you |u |ya )?my " + ContactNoun + AfterAskedNoun;
 
     private const string NegationBeforePattern = @"\b" + Negation + @"(?: \S+){0,3} ?$";
 

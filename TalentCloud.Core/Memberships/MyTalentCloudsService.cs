@@ -89,6 +89,8 @@ public sealed class MyTalentCloudsService(IDbContextFactory<AppDbContext> dbFact
                                     join o in db.Organizations on c.OrganizationId equals o.Id
                                     join p in db.Profiles on i.ProfileId equals p.Id
                                     where profileIds.Contains(i.ProfileId) && i.Status == InvitationStatus.Pending && i.ExpiresAt > now
+                                        // An offer may have placed the profile in the cloud meanwhile: nothing is left to answer.
+                                        && !db.CloudMemberships.Any(m => m.CloudId == i.CloudId && m.ProfileId == i.ProfileId && m.Status == MembershipStatus.Active)
                                     orderby i.CreatedAt descending
                                     select new
                                     {

@@ -70,7 +70,8 @@ public sealed class JobsHttpTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         var kotlin = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/jobs?skill=Kotlin"));
         Assert.Equal("0 jobs match your search", kotlin.QuerySelector(".job-count")!.TextContent.Trim());
         var all = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/jobs"));
-        Assert.Equal("12 jobs", all.QuerySelector(".job-count")!.TextContent.Trim());
+        // Thirteen public jobs and the cloud-first job that has opened to everyone (shown without its cloud).
+        Assert.Equal("14 jobs", all.QuerySelector(".job-count")!.TextContent.Trim());
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class JobsHttpTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         var client = await app.ClientAsync(DemoWorld.FionaEmail);
         var doc = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/my/talent-clouds/jobs"));
         var cards = doc.QuerySelectorAll("article.job-card").ToList();
-        Assert.Equal(3, cards.Count);
+        Assert.Equal(4, cards.Count);
         string Label(string title) => cards.Single(c => c.QuerySelector("h2")!.TextContent.Trim() == title)
             .QuerySelector(".job-cloud-label")!.TextContent.Trim('☁', ' ', '\n');
         Assert.Equal(DemoWorld.AcmeMobile, Label(DemoWorld.AcmeKotlinCloudJob));

@@ -153,6 +153,8 @@ public sealed class ContactRequestCorpusTests
         "What's your hourly rate? And your number?",
         "Is WhatsApp ok for you?",
         "I'll call you in the morning.",
+        "Send me your WhatsApp number to apply, we move fast.",
+        "What's your email to confirm the booking?",
 
         // Disguised
         "what's your wh@tsapp?",
@@ -328,6 +330,8 @@ public sealed class ContactRequestCorpusTests
         "I'll email you the invoice through the platform.",
         "Is it ok if I call you Sam?",
         "Should I call you by your first name?",
+        "Send your email to the client for approval.",
+        "Forward your email to the marketing team.",
 
         // Warnings and rules, which mention asking without asking
         "Please don't send me your phone number; the rules forbid it.",

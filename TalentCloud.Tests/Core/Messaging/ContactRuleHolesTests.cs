@@ -118,6 +118,20 @@ public sealed class ContactRuleHolesTests : IAsyncLifetime
         Assert.Equal(current.Skills, (await settings.GetAsync(omar, omar.ProfileIds[0]))!.Settings.Skills);
     }
 
+    [Theory]
+    [InlineData(DemoWorld.MariaEmail, DemoWorld.Acme)]
+    [InlineData(DemoWorld.CarlEmail, DemoWorld.Initech)]
+    public async Task A_job_post_asking_for_contact_details_is_refused_for_every_organisation(string who, string org)
+    {
+        var result = await world.Jobs.PostAsync(await world.ActorAsync(who), new TalentCloud.Core.Jobs.JobDraft(await world.OrganizationIdAsync(org), null,
+            "Mobile tester", "Send me your WhatsApp number to apply, we move fast.", ["Testing"], TalentCloud.Core.Jobs.BudgetType.Hourly, 30,
+            TalentCloud.Core.Jobs.ExperienceLevel.Entry));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("The job description contains a request to exchange contact details", error, StringComparison.Ordinal);
+        Assert.Contains(PublicTextPolicy.RuleName, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_help_article_says_why_the_rule_exists_and_why_enterprise_is_the_exception()
     {
