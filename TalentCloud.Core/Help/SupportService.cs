@@ -217,8 +217,7 @@ public sealed class SupportService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return Result.Failure(await ExistsAsync(db, requestId, ct) ? AlreadyClosed : NotFound);
         }
 
-        var request = await db.SupportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
-        var requester = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.DisplayName).SingleAsync(ct);
+        var (request, requester) = await RequestWithRequesterAsync(db, requestId, ct);
         db.SupportReplies.Add(SupportReply.Write(requestId, actor.UserId!, reply, now));
         NotificationEvents.Personal(db, request.UserId, NotificationKind.General, "Support replied to your request",
             $"About \"{Text.Truncate(request.Text, 80)}\": {Text.Truncate(reply, 600)}", "/support", now);
@@ -249,8 +248,7 @@ public sealed class SupportService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return Result.Failure(await ExistsAsync(db, requestId, ct) ? AlreadyClosed : NotFound);
         }
 
-        var request = await db.SupportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
-        var requester = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.DisplayName).SingleAsync(ct);
+        var (request, requester) = await RequestWithRequesterAsync(db, requestId, ct);
         NotificationEvents.Personal(db, request.UserId, NotificationKind.General, "Your support request was closed",
             $"Support closed your request \"{Text.Truncate(request.Text, 80)}\". If you still need help, send a new one from any help article.", "/support", now);
         AuditLog.Record(db, actor, SupportAuditActions.Closed, Subject(requestId, requester), "Closed", now);
@@ -260,6 +258,12 @@ public sealed class SupportService(IDbContextFactory<AppDbContext> dbFactory, Ti
     }
 
     private static string Subject(int requestId, string requester) => $"Support request {requestId} from {requester}";
+
+    private static async Task<(SupportRequest Request, string Requester)> RequestWithRequesterAsync(AppDbContext db, int requestId, CancellationToken ct)
+    {
+        var request = await db.SupportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
+        return (request, await db.Users.Where(u => u.Id == request.UserId).Select(u => u.DisplayName).SingleAsync(ct));
+    }
 
     private static Task<bool> ExistsAsync(AppDbContext db, int requestId, CancellationToken ct) => db.SupportRequests.AnyAsync(r => r.Id == requestId, ct);
 
