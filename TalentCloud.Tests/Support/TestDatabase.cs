@@ -50,6 +50,33 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         return db;
     }
 
+    /// <summary>
+    /// A fresh copy of one demo-world database seeded once per test run (24 generated profiles, the default clock):
+    /// as good as <see cref="CreateWithDemoWorldAsync"/> for tests that do not change the clock, and much faster.
+    /// </summary>
+    public static async Task<TestDatabase> CopyOfDemoWorldAsync()
+    {
+        var template = await DemoTemplate.Value;
+        var path = Path.Combine(Path.GetTempPath(), $"talentcloud-test-{Guid.NewGuid():N}.db");
+        File.Copy(template, path);
+        return new TestDatabase(path, new TestClock());
+    }
+
+    private static readonly Lazy<Task<string>> DemoTemplate = new(async () =>
+    {
+        await using var db = await CreateWithDemoWorldAsync();
+        await using (var context = db.CreateDbContext())
+        {
+            // Fold the write-ahead log into the file, so copying the one file copies everything.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;");
+        }
+
+        var template = Path.Combine(Path.GetTempPath(), $"talentcloud-template-{Guid.NewGuid():N}.db");
+        File.Copy(db.path, template);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(template);
+        return template;
+    });
+
     public string ConnectionString { get; }
 
     public AppDbContext CreateDbContext() => new(options);
