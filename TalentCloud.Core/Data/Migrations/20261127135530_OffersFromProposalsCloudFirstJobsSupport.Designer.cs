@@ -10,7 +10,7 @@ using TalentCloud.Core.Data;
 namespace TalentCloud.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127130517_OffersFromProposalsCloudFirstJobsSupport")]
+    [Migration("20261127135530_OffersFromProposalsCloudFirstJobsSupport")]
     partial class OffersFromProposalsCloudFirstJobsSupport
     {
         /// <inheritdoc />
@@ -195,6 +195,9 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("PrefersDarkTheme")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
