@@ -8,10 +8,10 @@ using TalentCloud.Core.Profiles;
 namespace TalentCloud.Core.Help;
 
 /// <summary>
-/// An article with its helpfulness figures and, for a signed-in reader, their own vote. <see cref="CanContactSupport"/>
-/// is true for signed-in readers (a visitor is asked to sign in first).
+/// An article with its helpfulness figures and, for a signed-in reader, their own vote. Voting and contacting support are
+/// for signed-in readers (a visitor is asked to sign in first).
 /// </summary>
-public sealed record HelpArticleView(HelpArticle Article, int Helpful, int Votes, bool? MyVote, bool CanContactSupport = false);
+public sealed record HelpArticleView(HelpArticle Article, int Helpful, int Votes, bool? MyVote, bool CanVote = false, bool CanContactSupport = false);
 
 /// <summary>One audience filter: its label, whether it is chosen, and how many articles it shows.</summary>
 public sealed record HelpAudienceChoice(HelpAudience Audience, string Label, bool Selected, int Count);
@@ -75,7 +75,7 @@ public sealed class HelpService(IDbContextFactory<AppDbContext> dbFactory, TimeP
         bool? mine = actor.IsSignedIn
             ? await votes.Where(v => v.UserId == actor.UserId).Select(v => (bool?)v.Helpful).SingleOrDefaultAsync(ct)
             : null;
-        return new HelpArticleView(article, helpful, total, mine, actor.IsSignedIn);
+        return new HelpArticleView(article, helpful, total, mine, actor.IsSignedIn, actor.IsSignedIn);
     }
 
     /// <summary>Records or changes the signed-in user's vote; one vote per user and article.</summary>
