@@ -13,10 +13,10 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
 {
     public static TheoryData<string, string[]> PagesByViewer => new()
     {
-        { DemoVisibility.Visitor, ["/", "/jobs", "/jobs?page=2", DemoVisibility.Fiona, "/not-found", "/Account/Login"] },
-        { DemoWorld.FionaEmail, ["/", DemoVisibility.Fiona, DemoVisibility.Northwind, "/settings/profile", "/jobs"] },
-        { DemoWorld.MariaEmail, ["/", DemoVisibility.Omar, DemoVisibility.Fiona] },
-        { DemoWorld.AdminEmail, ["/", "/admin", "/admin/removals", DemoVisibility.Fiona] },
+        { DemoVisibility.Visitor, ["/", "/jobs", "/jobs?page=2", DemoVisibility.Fiona, "/not-found", "/Account/Login", "/help", "/help/enterprise-communication-rules"] },
+        { DemoWorld.FionaEmail, ["/", DemoVisibility.Fiona, DemoVisibility.Northwind, "/settings/profile", "/jobs", "/help", "/support"] },
+        { DemoWorld.MariaEmail, ["/", DemoVisibility.Omar, DemoVisibility.Fiona, "/org/jobs/new"] },
+        { DemoWorld.AdminEmail, ["/", "/admin", "/admin/removals", "/admin/support", DemoVisibility.Fiona] },
     };
 
     [Theory]

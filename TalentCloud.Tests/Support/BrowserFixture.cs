@@ -44,6 +44,29 @@ public sealed class BrowserFixture : BrowserFixture<TalentCloudAppFactory>
         await Assertions.Expect(combobox).ToContainTextAsync(option);
     }
 
+    /// <summary>
+    /// Clicks <paramref name="button"/> until <paramref name="dialog"/> shows (a click on a prerendered button before the
+    /// circuit is connected does nothing), waiting a few seconds after each click so that a slow dialog is not opened twice.
+    /// </summary>
+    public static async Task OpenDialogAsync(ILocator button, ILocator dialog)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await dialog.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 3_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                // Not live yet: click again.
+            }
+        }
+
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+    }
+
     /// <summary>The snackbar (an action's outcome) that holds this text.</summary>
     public static ILocator Snackbar(IPage page, string text) => page.Locator(".mud-snackbar", new() { HasText = text });
 }
