@@ -63,7 +63,11 @@ public sealed record JobSummary(
     int ProposalCount,
     JobAudience Audience = JobAudience.Public,
     DateTimeOffset? PublicFrom = null,
-    bool PostedToYourCloudFirst = false);
+    bool PostedToYourCloudFirst = false)
+{
+    /// <summary>Whether the viewer may close this job now: set on the posting organisation's own list for its open jobs.</summary>
+    public bool CanClose { get; init; }
+}
 
 public sealed record JobListPage(IReadOnlyList<JobSummary> Items, int TotalCount, int Page, int PageSize)
 {
@@ -329,7 +333,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var organizations = actor.Organizations.Keys.ToList();
         var jobViewer = await JobAccess.ViewerAsync(db, actor, clock.GetUtcNow(), ct);
         var jobs = jobViewer.Visible(db).Where(j => organizations.Contains(j.OrganizationId));
-        return await PageAsync(db, jobViewer, jobs, query, ct);
+        var page = await PageAsync(db, jobViewer, jobs, query, ct);
+        // Every listed job is the actor's own organisation's (CloseAsync checks the same again): open ones can be closed.
+        return page with { Items = [.. page.Items.Select(j => j with { CanClose = j.Status == JobStatus.Open })] };
     }
 
     /// <summary>

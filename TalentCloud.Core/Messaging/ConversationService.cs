@@ -391,7 +391,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, now, ct);
         var when = $"{FormatLocal(proposal.LocalStart().DateTime)} ({proposal.TimeZoneId})";
         var body = accept ? $"Accepted the interview on {when}." : $"Declined the interview on {when}.";
-        var message = await AddMessageAsync(db, actor, conversation, side, facts, body, now, null,
+        var message = await AddMessageAsync(db, actor, conversation, side, facts, body, now, proposal.Id,
             accept ? "interview.accepted" : "interview.declined", when, ct);
         await transaction.CommitAsync(ct);
         notifier.Publish(new ConversationUpdate(conversation.Id, message.Id));
@@ -501,7 +501,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         var senderIds = rows.Where(m => m.SenderSide == ConversationSide.Organization).Select(m => m.SenderUserId).Distinct().ToList();
         var userNames = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var profileName = await db.Profiles.AsNoTracking().Where(p => p.Id == conversation.ProfileId).Select(p => p.DisplayName).SingleAsync(ct);
-        var interviewIds = rows.Where(m => m.InterviewProposalId is not null).Select(m => m.InterviewProposalId!.Value).ToList();
+        var interviewIds = rows.Where(m => m.InterviewProposalId is not null && !m.AnswersInterview).Select(m => m.InterviewProposalId!.Value).ToList();
         var interviews = interviewIds.Count == 0
             ? []
             : await db.Set<InterviewProposal>().AsNoTracking().Where(i => interviewIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
@@ -512,10 +512,11 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
             m.SenderUserId == actor.UserId,
             m.Body,
             m.SentAt,
-            m.InterviewProposalId is { } iid && interviews.TryGetValue(iid, out var i)
+            !m.AnswersInterview && m.InterviewProposalId is { } iid && interviews.TryGetValue(iid, out var i)
                 ? new InterviewView(i.Id, i.StartsAt, i.LocalStart(), i.TimeZoneId, i.MeetingLink, i.Status,
                     mySide == ConversationSide.Profile && i.Status == InterviewStatus.Proposed)
-                : null))];
+                : null,
+            m.AnswersInterview ? m.InterviewProposalId : null))];
     }
 
     private static string Preview(string body)
