@@ -22,17 +22,19 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the database and every Core service. <paramref name="connectionString"/> names a SQLite database;
-    /// <paramref name="cacheSizeMiB"/> is each connection's page cache.
+    /// <paramref name="cacheSizeMiB"/> is each connection's page cache; <paramref name="settings"/> (e-mail links, action
+    /// limits) defaults to <see cref="CoreSettings.Default"/>.
     /// </summary>
     public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, string connectionString,
-        int cacheSizeMiB = SqliteCacheInterceptor.DefaultCacheSizeMiB)
+        int cacheSizeMiB = SqlitePragmas.DefaultCacheSizeMiB, CoreSettings? settings = null)
     {
-        var cache = new SqliteCacheInterceptor(cacheSizeMiB);
+        var pragmas = new SqlitePragmas(cacheSizeMiB);
+        services.AddSingleton(settings ?? CoreSettings.Default);
         services.AddSingleton<NotificationNotifier>();
         services.AddSingleton<INotificationPublisher>(sp => sp.GetRequiredService<NotificationNotifier>());
         services.AddSingleton<NotificationPublishingInterceptor>();
-        services.AddDbContextFactory<AppDbContext>((sp, options) => options.UseSqlite(connectionString)
-            .AddInterceptors(cache, sp.GetRequiredService<NotificationPublishingInterceptor>()));
+        services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((sp, options) => options.UseSqlite(connectionString)
+            .AddInterceptors(pragmas, sp.GetRequiredService<NotificationPublishingInterceptor>()));
         // Identity's stores want a scoped context; Core services create one context per operation from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddTimeProvider();
@@ -57,6 +59,9 @@ public static class DependencyInjection
         services.AddSingleton<Organizations.OrgDashboardService>();
         services.AddSingleton<ProfileSettingsService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<AccountEmails>();
+        services.AddSingleton<DummyPassword>();
         services.AddSingleton<RemovalService>();
         services.AddSingleton<AuditBrowser>();
         services.AddSingleton<AdminService>();
@@ -72,8 +77,10 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Identity over the app's database with the account policy: lockout after 5 failures for 5 minutes,
-    /// passwords of at least 12 characters without composition rules, 210,000 PBKDF2 iterations (set above).
+    /// Identity over the app's database with the account policy: passwords of at least 12 characters without
+    /// composition rules, 210,000 PBKDF2 iterations (set above), confirmed addresses only. Identity's own lockout
+    /// settings stay for accounts an administrator locks; failed sign-ins are throttled per account and client by the
+    /// web app instead, so a stranger cannot lock someone else out.
     /// </summary>
     public static IdentityBuilder AddTalentCloudIdentity(this IServiceCollection services) =>
         services.AddIdentityCore<AppUser>(options =>

@@ -53,6 +53,8 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 {
     public const int RejectionReasonMaxLength = 1000;
 
+    private static string DuplicateName(string name) => $"Your organisation already has a cloud named \"{name}\".";
+
     /// <summary>The clouds of the actor's Enterprise organisation, or null when the actor has none (the pages answer 404).</summary>
     public async Task<CloudList?> ListAsync(Actor actor, CancellationToken ct = default)
     {
@@ -112,17 +114,29 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
         }
 
         var orgId = enterprise.Org.Id;
+        // One transaction: the cloud and its audit entry commit together; the unique (organisation, name) index
+        // refuses a second cloud of the same name even when two creates race past the check below.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.Clouds.AnyAsync(c => c.OrganizationId == orgId && c.Name == name, ct))
         {
-            return Result<int>.Failure($"Your organisation already has a cloud named \"{name}\".");
+            return Result<int>.Failure(DuplicateName(name!));
         }
 
         var now = clock.GetUtcNow();
         var cloud = new Cloud { OrganizationId = orgId, Name = name!, Description = description!, CreatedAt = now };
         db.Clouds.Add(cloud);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return Result<int>.Failure(DuplicateName(name!));
+        }
+
         AuditLog.Record(db, actor, "cloud.created", cloud.Name, "Created", now, cloud.Id, organizationId: orgId);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Result<int>.Success(cloud.Id);
     }
 
@@ -150,7 +164,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 
         if (await db.Clouds.AnyAsync(c => c.OrganizationId == managed.Cloud.OrganizationId && c.Id != cloudId && c.Name == name, ct))
         {
-            return Result.Failure($"Your organisation already has a cloud named \"{name}\".");
+            return Result.Failure(DuplicateName(name!));
         }
 
         var old = managed.Cloud.Name;
@@ -158,7 +172,15 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
         managed.Cloud.Description = description!;
         AuditLog.Record(db, actor, "cloud.updated", name!, old == name ? "Description changed" : $"Renamed from \"{old}\"", clock.GetUtcNow(),
             cloudId, organizationId: managed.Cloud.OrganizationId);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return Result.Failure(DuplicateName(name!));
+        }
+
         return Result.Success;
     }
 

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Jobs;
@@ -19,8 +21,18 @@ using TalentCloud.Core.Removals;
 
 namespace TalentCloud.Core.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CoreSettings settings)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>A context with <see cref="CoreSettings.Default"/> (tests and tools); the app's factory passes its configuration.</summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : this(options, CoreSettings.Default)
+    {
+    }
+
+    /// <summary>Where e-mail links point and the per-user action limits, for the rules that run inside this unit of work.</summary>
+    public CoreSettings Settings { get; } = settings ?? throw new ArgumentNullException(nameof(settings));
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<Profile> Profiles => Set<Profile>();
@@ -51,6 +63,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<PendingDigestItem> PendingDigestItems => Set<PendingDigestItem>();
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
     public DbSet<NotificationDigestSection> NotificationDigestSections => Set<NotificationDigestSection>();
+    public DbSet<ActionLimitEvent> ActionLimitEvents => Set<ActionLimitEvent>();
+
+    /// <summary>The Data Protection key ring, shared by every app instance (sign-in cookies and antiforgery tokens survive restarts).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

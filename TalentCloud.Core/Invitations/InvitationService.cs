@@ -92,6 +92,11 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
             pending.Expire();
         }
 
+        if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.CloudInvitation, now, ct) is { } refusal)
+        {
+            return Result<int>.Failure(refusal);
+        }
+
         var invitation = Invitation.Create(cloudId, profileId, actor.UserId!, note, now);
         db.Invitations.Add(invitation);
         try

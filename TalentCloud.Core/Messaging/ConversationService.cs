@@ -66,15 +66,24 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
 
         var now = clock.GetUtcNow();
         var orgName = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Name).SingleAsync(ct);
-        var conversation = Conversation.Start(orgId, profileId, origin, originId, actor.UserId!, now);
-        db.Add(conversation);
-        AuditLog.Record(db, actor, "conversation.started", $"{orgName} and {profile.DisplayName}", $"started from {origin.ToString().ToLowerInvariant()}",
-            now, profileId: profileId, organizationId: orgId);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Opening an existing conversation is free; starting a new one counts towards the per-user limit.
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.StartConversation, now, ct) is { } refusal)
+            {
+                return Result<int>.Failure(refusal);
+            }
+
+            var conversation = Conversation.Start(orgId, profileId, origin, originId, actor.UserId!, now);
+            db.Add(conversation);
+            AuditLog.Record(db, actor, "conversation.started", $"{orgName} and {profile.DisplayName}", $"started from {origin.ToString().ToLowerInvariant()}",
+                now, profileId: profileId, organizationId: orgId);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Result<int>.Success(conversation.Id);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Someone on the same side started it at the same moment: use theirs.
             await using var again = await dbFactory.CreateDbContextAsync(ct);
@@ -82,8 +91,6 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
                 .Select(c => c.Id).SingleAsync(ct);
             return Result<int>.Success(theirs);
         }
-
-        return Result<int>.Success(conversation.Id);
     }
 
     /// <summary>The actor's conversations, newest activity first, with unread counts. Empty for people with no side.</summary>
@@ -215,17 +222,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var newest = await db.Set<Message>().Where(m => m.ConversationId == conversationId).MaxAsync(m => (long?)m.Id, ct) ?? 0;
-        var marker = await db.Set<ConversationReadMarker>().SingleOrDefaultAsync(r => r.ConversationId == conversationId && r.UserId == actor.UserId, ct);
-        if (marker is null)
-        {
-            db.Add(new ConversationReadMarker { ConversationId = conversationId, UserId = actor.UserId!, LastReadMessageId = newest });
-        }
-        else if (marker.LastReadMessageId < newest)
-        {
-            marker.LastReadMessageId = newest;
-        }
-
-        await db.SaveChangesAsync(ct);
+        await MarkReadUpToAsync(db, conversationId, actor.UserId!, newest, ct);
         return true;
     }
 
@@ -374,6 +371,9 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
             return Result<MessageView>.Failure(MessagingErrors.OnlyProfileResponds);
         }
 
+        // The status is read inside the write transaction (and is a concurrency token), so of two answers racing, the
+        // second sees the first one's outcome instead of overwriting it.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var proposal = await db.Set<InterviewProposal>().SingleOrDefaultAsync(i => i.Id == interviewId && i.ConversationId == conversationId, ct);
         if (proposal is null)
         {
@@ -386,13 +386,24 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         proposal.Respond(accept, now);
         var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, now, ct);
         var when = $"{FormatLocal(proposal.LocalStart().DateTime)} ({proposal.TimeZoneId})";
         var body = accept ? $"Accepted the interview on {when}." : $"Declined the interview on {when}.";
-        var message = await AddMessageAsync(db, actor, conversation, side, facts, body, now, proposal.Id,
-            accept ? "interview.accepted" : "interview.declined", when, ct);
+        MessageView message;
+        try
+        {
+            message = await AddMessageAsync(db, actor, conversation, side, facts, body, now, proposal.Id,
+                accept ? "interview.accepted" : "interview.declined", when, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(ct);
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            var status = await again.Set<InterviewProposal>().Where(i => i.Id == interviewId).Select(i => i.Status).SingleAsync(ct);
+            return Result<MessageView>.Failure(MessagingErrors.AlreadyAnswered(status));
+        }
+
         await transaction.CommitAsync(ct);
         notifier.Publish(new ConversationUpdate(conversation.Id, message.Id));
         return Result<MessageView>.Success(message);
@@ -427,20 +438,17 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         return views[0];
     }
 
-    private static async Task MarkReadUpToAsync(AppDbContext db, int conversationId, string userId, long messageId, CancellationToken ct)
-    {
-        var marker = await db.Set<ConversationReadMarker>().SingleOrDefaultAsync(r => r.ConversationId == conversationId && r.UserId == userId, ct);
-        if (marker is null)
-        {
-            db.Add(new ConversationReadMarker { ConversationId = conversationId, UserId = userId, LastReadMessageId = messageId });
-        }
-        else if (marker.LastReadMessageId < messageId)
-        {
-            marker.LastReadMessageId = messageId;
-        }
-
-        await db.SaveChangesAsync(ct);
-    }
+    /// <summary>
+    /// Moves the user's read marker forward to <paramref name="messageId"/> (never back) in one statement, so two tabs
+    /// marking the same conversation read at once both succeed (SQLite and PostgreSQL share this upsert syntax).
+    /// </summary>
+    private static async Task MarkReadUpToAsync(AppDbContext db, int conversationId, string userId, long messageId, CancellationToken ct) =>
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "ConversationReadMarkers" ("ConversationId", "UserId", "LastReadMessageId")
+            VALUES ({conversationId}, {userId}, {messageId})
+            ON CONFLICT ("ConversationId", "UserId") DO UPDATE SET "LastReadMessageId" = excluded."LastReadMessageId"
+            WHERE excluded."LastReadMessageId" > "ConversationReadMarkers"."LastReadMessageId"
+            """, ct);
 
     private static async Task<bool> IsRateLimitedAsync(AppDbContext db, Actor actor, DateTimeOffset now, CancellationToken ct)
     {

@@ -74,6 +74,11 @@ public sealed partial class OfferService(IDbContextFactory<AppDbContext> dbFacto
         }
 
         var now = clock.GetUtcNow();
+        if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Offer, now, ct) is { } refusal)
+        {
+            return Result<int>.Failure(refusal);
+        }
+
         var offer = new Offer
         {
             OrganizationId = managed.Organization.Id,

@@ -79,7 +79,10 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public string ConnectionString { get; }
 
-    public AppDbContext CreateDbContext() => new(options);
+    /// <summary>The configuration every context of this database carries (e-mail links, action limits); tests may change it.</summary>
+    public CoreSettings Settings { get; set; } = CoreSettings.Default;
+
+    public AppDbContext CreateDbContext() => new(options, Settings);
 
     public ActorLoader Actors => new(this);
 

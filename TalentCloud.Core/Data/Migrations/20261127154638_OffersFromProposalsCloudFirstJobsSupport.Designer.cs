@@ -10,7 +10,7 @@ using TalentCloud.Core.Data;
 namespace TalentCloud.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127135530_OffersFromProposalsCloudFirstJobsSupport")]
+    [Migration("20261127154638_OffersFromProposalsCloudFirstJobsSupport")]
     partial class OffersFromProposalsCloudFirstJobsSupport
     {
         /// <inheritdoc />
@@ -18,6 +18,23 @@ namespace TalentCloud.Core.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -200,6 +217,9 @@ namespace TalentCloud.Core.Data.Migrations
                     b.Property<bool?>("PrefersDarkTheme")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RegisteredAs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -323,7 +343,8 @@ namespace TalentCloud.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Clouds");
                 });
@@ -358,6 +379,29 @@ namespace TalentCloud.Core.Data.Migrations
                     b.HasIndex("CloudId", "Position");
 
                     b.ToTable("CloudOnboardingTasks");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Common.ActionLimitEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Action", "At");
+
+                    b.ToTable("ActionLimitEvents");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Connects.ConnectsEntry", b =>
@@ -443,6 +487,13 @@ namespace TalentCloud.Core.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -474,6 +525,8 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
 
                     b.HasIndex("SentAt");
 
@@ -843,6 +896,7 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
@@ -1510,6 +1564,15 @@ namespace TalentCloud.Core.Data.Migrations
                     b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
                         .WithMany()
                         .HasForeignKey("CloudId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Common.ActionLimitEvent", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
