@@ -121,8 +121,13 @@ public sealed partial class OfferService
             return Result<int>.Failure([.. errors]);
         }
 
-        var tasks = cloud is null ? [] : await CloudOnboardingService.TasksOfAsync(db, cloud.Id, ct);
         var now = clock.GetUtcNow();
+        if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Offer, now, ct) is { } limited)
+        {
+            return Result<int>.Failure(limited);
+        }
+
+        var tasks = cloud is null ? [] : await CloudOnboardingService.TasksOfAsync(db, cloud.Id, ct);
         var offer = new Offer
         {
             OrganizationId = org.Id,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Offers;
@@ -147,6 +148,23 @@ public sealed class HireThroughOfferTests : JoiningWorld
     }
 
     [Fact]
+    public async Task My_proposals_offers_no_withdraw_while_an_offer_from_the_proposal_waits()
+    {
+        var proposal = await OmarsAcmeProposalAsync();
+        var omar = await Omar;
+        async Task<MyProposalRow> RowAsync() => (await Proposals.ListMineAsync(omar)).Single(r => r.Id == proposal);
+        Assert.True((await RowAsync()).CanWithdraw);
+
+        var offerId = await SendAsync(await Maria, proposal, DemoWorld.AcmeData);
+        var waiting = await RowAsync();
+        Assert.Equal((offerId, ProposalStatus.Submitted, false), (waiting.OpenOfferId, waiting.Status, waiting.CanWithdraw));
+
+        Assert.True((await Offers.DeclineAsync(omar, offerId)).Succeeded);
+        var declined = await RowAsync();
+        Assert.Equal((null, true), (declined.OpenOfferId, declined.CanWithdraw));
+    }
+
+    [Fact]
     public async Task Hiring_twice_from_one_proposal_is_refused()
     {
         var proposal = await OmarsAcmeProposalAsync();
@@ -163,6 +181,23 @@ public sealed class HireThroughOfferTests : JoiningWorld
         Assert.Equal([ProposalErrors.AlreadyHired("Omar Haddad")], (await Proposals.HireAsync(maria, proposal)).Errors);
         Assert.Equal(1, await CountAsync(c => c.Offers.Where(o => o.ProposalId == proposal)));
         Assert.Equal(1, await CountAsync(c => c.Contracts));
+    }
+
+    [Fact]
+    public async Task Offers_from_proposals_count_toward_the_per_user_offer_limit()
+    {
+        Db.Settings = Db.Settings with
+        {
+            ActionLimits = new ActionLimits(new Dictionary<LimitedAction, ActionLimit> { [LimitedAction.Offer] = new(1, TimeSpan.FromHours(1)) }),
+        };
+        var maria = await Maria;
+        await SendAsync(maria, await OmarsAcmeProposalAsync(), DemoWorld.AcmeData);
+        var kotlin = await ProposalIdAsync(DemoWorld.AcmeKotlinCloudJob, DemoWorld.NorthwindHandle);
+
+        var limited = await Offers.CreateFromProposalAsync(maria, new ProposalOfferInput(kotlin, await CloudIdAsync(DemoWorld.AcmeMobile), "Kotlin", "", 120));
+
+        Assert.StartsWith("You have sent offers too often: at most 1 in an hour.", Assert.Single(limited.Errors), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(c => c.Offers.Where(o => o.ProposalId == kotlin)));
     }
 
     [Fact]
