@@ -150,5 +150,20 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
         Assert.Equal(404, response!.Status);
         await omar.GotoAsync("/jobs?q=release");
         Assert.DoesNotContain(title, await omar.ContentAsync(), StringComparison.Ordinal);
+
+        // The demo world's cloud-first job has opened: omar finds it among public jobs and pays the normal tier, with no
+        // word of the cloud; fiona, a member, sees it came to her cloud first and still applies for free.
+        await omar.GotoAsync("/jobs?q=offline");
+        await omar.GetByRole(AriaRole.Link, new() { Name = DemoWorld.AcmeOpenedCloudFirstJob, Exact = true }).ClickAsync();
+        await Assertions.Expect(omar.GetByRole(AriaRole.Heading, new() { Name = DemoWorld.AcmeOpenedCloudFirstJob, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(omar.GetByTestId("proposal-cost")).ToContainTextAsync("This proposal costs 2 Connects");
+        await Assertions.Expect(omar.GetByTestId("cloud-first")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(DemoWorld.AcmeMobile, await omar.ContentAsync(), StringComparison.Ordinal);
+
+        await fiona.GotoAsync("/jobs?q=offline");
+        var card = fiona.Locator("article.job-card", new() { HasText = DemoWorld.AcmeOpenedCloudFirstJob });
+        await Assertions.Expect(card.GetByTestId("cloud-first")).ToHaveTextAsync("Posted to your Talent Cloud first");
+        await card.GetByRole(AriaRole.Link, new() { Name = DemoWorld.AcmeOpenedCloudFirstJob, Exact = true }).ClickAsync();
+        await Assertions.Expect(fiona.GetByTestId("proposal-cost")).ToContainTextAsync("This proposal costs 0 Connects");
     }
 }
