@@ -54,8 +54,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
 
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the reject dialog");
-        await page.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await BrowserFixture.EscapeAsync(dialog);
     }
 
     [Theory]
