@@ -20,26 +20,16 @@ search_db=${BENCH_DB:-$root/bench/out/talentcloud-bench.db}
 base="http://127.0.0.1:$port"
 https="X-Forwarded-Proto: https"
 work=$(mktemp -d)
-app_pid=""
-
-stop_app() {
-    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-    app_pid=""
-}
-cleanup() {
-    stop_app
-    rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=bench/app.sh
+source bench/app.sh
+trap 'stop_app; rm -rf "$work"' EXIT
 
 if ! command -v wrk >/dev/null 2>&1; then
     echo "Installing wrk ..."
     apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 fi
 
-echo "Publishing the app (Release) ..."
-publish="$root/bench/out/pages-app"
-dotnet publish TalentCloud.Web/TalentCloud.Web.csproj -c Release -o "$publish" -v q -nologo >/dev/null
+publish_app
 
 if [ "${PAGES_SKIP_SEARCH:-0}" != "1" ] && [ ! -f "$search_db" ]; then
     echo "Generating the search database ($search_db) ..."
@@ -47,31 +37,6 @@ if [ "${PAGES_SKIP_SEARCH:-0}" != "1" ] && [ ! -f "$search_db" ]; then
     dotnet bench/TalentCloud.Bench/bin/Release/net10.0/TalentCloud.Bench.dll generate --db "$search_db" \
         --profiles "${BENCH_PROFILES:-100000}" --clouds "${BENCH_CLOUDS:-2000}"
 fi
-
-# Starts the published app in Production on the app core against database $1; $2 seeds the demo world (true/false).
-# The demo world's published passwords need Seed:AllowInProduction. As in a deployment behind a proxy that terminates
-# TLS, loopback is named as the proxy and every request carries X-Forwarded-Proto: https, so Production's Secure
-# cookies, antiforgery and HTTPS redirection behave as they do for real users. The rate limits stay on; only the
-# search page's per-user limit is raised, since wrk asks far more than a person may.
-start_app() {
-    local db=$1 seed=$2
-    (cd "$publish" && ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl="$base/" \
-        ConnectionStrings__TalentCloud="Data Source=$db" Database__MigrateOnStart=true \
-        Seed__DemoWorld="$seed" Seed__AllowInProduction=true \
-        ForwardedHeaders__KnownProxies__0=127.0.0.1 \
-        RateLimits__Search__PerClient=100000000 RateLimits__Search__PerAccount=100000000 \
-        Logging__LogLevel__Default=Warning \
-        exec taskset -c "$app_core" dotnet TalentCloud.Web.dll --urls "$base") >>"$work/app.log" 2>&1 &
-    app_pid=$!
-    for _ in $(seq 1 240); do
-        curl -fs -o /dev/null "$base/health" && return 0
-        kill -0 "$app_pid" 2>/dev/null || break
-        sleep 0.5
-    done
-    echo "The app did not start." >&2
-    tail -n 30 "$work/app.log" >&2
-    exit 1
-}
 
 # Signs $1 in through the login form (once: production limits sign-ins) and prints "Cookie: ..." for wrk and curl.
 # Cookies are Secure in Production, so they are carried by hand rather than by curl's cookie jar.
