@@ -22,6 +22,12 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<IReadOnlyList<InvitableCloud>> ListInvitableCloudsAsync(Actor actor, int profileId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsClient)
+        {
+            // No organisation, no cloud to invite to: no query (it could only ask for "organisation in ()").
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var orgIds = actor.Organizations.Keys.ToList();
         var now = clock.GetUtcNow();
