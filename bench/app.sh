@@ -16,6 +16,11 @@ publish_app() {
 # search page's limits are raised, since a benchmark asks far more than a person may.
 start_app() {
     local db=$1 seed=$2
+    # Another server on the port would answer the readiness check and be measured instead.
+    if curl -s -o /dev/null --max-time 2 "$base/"; then
+        echo "Something already answers on $base; choose another port (see the settings above)." >&2
+        exit 1
+    fi
     (cd "$publish" && ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl="$base/" \
         ConnectionStrings__TalentCloud="Data Source=$db" Database__MigrateOnStart=true \
         Seed__DemoWorld="$seed" Seed__AllowInProduction=true \
@@ -32,6 +37,15 @@ start_app() {
     echo "The app did not start." >&2
     tail -n 30 "$work/app.log" >&2
     exit 1
+}
+
+# Stops the run with the app's last log lines when the app has died (a crash under load must not read as figures).
+check_app_alive() {
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+        echo "The app stopped during the run; its last log lines:" >&2
+        tail -n 60 "$work/app.log" >&2
+        exit 1
+    fi
 }
 
 stop_app() {

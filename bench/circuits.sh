@@ -4,7 +4,7 @@
 # fresh start of the app) N tabs of maria@acme.test on /org. For each it reports the server's resident memory per
 # open circuit, then has every page click a tab or button once a second and reports the round trip p50 / p95.
 #
-# Settings (environment): CIRCUITS (100), CIRCUITS_SECONDS (30 of clicking), CIRCUITS_PORT (5109),
+# Settings (environment): CIRCUITS (100), CIRCUITS_SECONDS (30 of clicking), CIRCUITS_PORT (5319),
 # CIRCUITS_APP_CORE (0), CIRCUITS_BROWSER_CORE (1), TALENTCLOUD_CHROMIUM (/usr/bin/chromium),
 # CIRCUITS_SCENARIOS ("visitor maria").
 set -euo pipefail
@@ -15,7 +15,7 @@ seconds=${CIRCUITS_SECONDS:-30}
 app_core=${CIRCUITS_APP_CORE:-0}
 browser_core=${CIRCUITS_BROWSER_CORE:-1}
 chromium=${TALENTCLOUD_CHROMIUM:-/usr/bin/chromium}
-base="http://localhost:${CIRCUITS_PORT:-5109}"
+base="http://localhost:${CIRCUITS_PORT:-5319}"
 work=$(mktemp -d)
 # shellcheck source=bench/app.sh
 source bench/app.sh

@@ -4,13 +4,13 @@
 # other core, side by side with a small static file (the floor). /search runs against a second start of the app on a
 # copy of the 100,000-profile search database (the same one bench/run.sh generates). Prints one table at the end.
 #
-# Settings (environment): PAGES_PORT (5107), PAGES_DURATION (10s per page), PAGES_WARMUP (3s), PAGES_CONNECTIONS (16),
+# Settings (environment): PAGES_PORT (5317), PAGES_DURATION (10s per page), PAGES_WARMUP (3s), PAGES_CONNECTIONS (16),
 # PAGES_APP_CORE (0), PAGES_LOAD_CORE (1), BENCH_DB (bench/out/talentcloud-bench.db, generated when missing),
 # BENCH_PROFILES (100000), BENCH_CLOUDS (2000), PAGES_SKIP_SEARCH=1 leaves /search out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-port=${PAGES_PORT:-5107}
+port=${PAGES_PORT:-5317}
 duration=${PAGES_DURATION:-10s}
 warmup=${PAGES_WARMUP:-3s}
 connections=${PAGES_CONNECTIONS:-16}
@@ -90,6 +90,7 @@ measure() {
     echo "  $name: $path"
     taskset -c "$load_core" wrk "${args[@]}" -d "$warmup" "$base$path" >/dev/null
     taskset -c "$load_core" wrk "${args[@]}" -d "$duration" --latency "$base$path" >"$work/wrk.txt"
+    check_app_alive
     local rps p50 p99 errors
     rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$work/wrk.txt")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$work/wrk.txt")")
