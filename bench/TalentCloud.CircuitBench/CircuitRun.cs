@@ -194,24 +194,18 @@ public static class CircuitRun
 
     private static async Task<(List<double> Samples, int Failures)> ClickAsync(List<IPage> pages, string kind, TimeSpan duration)
     {
-        foreach (var page in pages)
-        {
-            await page.EvaluateAsync(ClickLoop, kind);
-        }
+        await Task.WhenAll(pages.Select(page => page.EvaluateAsync(ClickLoop, kind)));
 
         await Task.Delay(duration);
         var samples = new List<double>();
         var failures = 0;
-        foreach (var page in pages)
-        {
-            await page.EvaluateAsync("() => { window.__circuitBench.running = false; }");
-        }
+        await Task.WhenAll(pages.Select(page => page.EvaluateAsync("() => { window.__circuitBench.running = false; }")));
 
         // Answers still on their way when the loops stop are counted once they arrive or time out.
         await Task.Delay(TimeSpan.FromSeconds(5));
-        foreach (var page in pages)
+        var states = await Task.WhenAll(pages.Select(page => page.EvaluateAsync<string>("() => JSON.stringify(window.__circuitBench)")));
+        foreach (var json in states)
         {
-            var json = await page.EvaluateAsync<string>("() => JSON.stringify(window.__circuitBench)");
             var state = JsonSerializer.Deserialize<LoopState>(json, JsonSerializerOptions.Web)!;
             samples.AddRange(state.Samples);
             failures += state.Failures;
