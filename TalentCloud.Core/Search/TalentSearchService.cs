@@ -184,7 +184,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         while (await reader.ReadAsync(ct))
         {
             enterprise = true;
-            if (!reader.IsDBNull(1))
+            if (!await reader.IsDBNullAsync(1, ct))
             {
                 clouds.Add(new SearchCloud(reader.GetInt32(1), reader.GetString(2)));
             }
@@ -477,7 +477,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         while (await reader.ReadAsync(ct))
         {
             var id = reader.GetInt32(0);
-            var skills = reader.IsDBNull(7) ? [] : reader.GetString(7).Split(Separator);
+            var skills = await reader.IsDBNullAsync(7, ct) ? [] : reader.GetString(7).Split(Separator);
             byId[id] = new Row(id, (ProfileKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetString(5), reader.GetInt32(6), boosted[id], skills);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -82,7 +83,7 @@ public static class LoadDataGenerator
             VALUES ($id, $kind, $owner, $name, $handle, $title, $bio, $country, $rate, $now, 'UTC', 3, 0, '', '', '')
             """, "$id", "$kind", "$owner", "$name", "$handle", "$title", "$bio", "$country", "$rate", "$now");
 
-        var firstProfileId = Convert.ToInt32(Scalar(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Profiles"));
+        var firstProfileId = Convert.ToInt32(Scalar(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Profiles"), CultureInfo.InvariantCulture);
         var profileId = firstProfileId;
         foreach (var talent in new TalentGenerator(options.Seed).Generate(options.Profiles))
         {
@@ -105,8 +106,8 @@ public static class LoadDataGenerator
         // Organisations: Acme and Globex from the demo world, plus generated Enterprise clients with an owner each.
         var orgIds = new List<int>
         {
-            Convert.ToInt32(Scalar(connection, transaction, $"SELECT Id FROM Organizations WHERE Name = '{DemoWorld.Acme}'")),
-            Convert.ToInt32(Scalar(connection, transaction, $"SELECT Id FROM Organizations WHERE Name = '{DemoWorld.Globex}'")),
+            Convert.ToInt32(Scalar(connection, transaction, $"SELECT Id FROM Organizations WHERE Name = '{DemoWorld.Acme}'"), CultureInfo.InvariantCulture),
+            Convert.ToInt32(Scalar(connection, transaction, $"SELECT Id FROM Organizations WHERE Name = '{DemoWorld.Globex}'"), CultureInfo.InvariantCulture),
         };
         using var insertOrg = Prepare(connection, transaction, """
             INSERT INTO Organizations (Name, Description, HasEnterpriseSubscription, CreatedAt) VALUES ($name, '', 1, $now)
@@ -119,7 +120,7 @@ public static class LoadDataGenerator
             var name = $"{OrgWords[random.Next(OrgWords.Length)]} {OrgSuffixes[random.Next(OrgSuffixes.Length)]} {i}";
             insertOrg.Parameters["$name"].Value = name;
             insertOrg.Parameters["$now"].Value = Now;
-            var orgId = Convert.ToInt32(insertOrg.ExecuteScalar());
+            var orgId = Convert.ToInt32(insertOrg.ExecuteScalar(), CultureInfo.InvariantCulture);
             var userId = $"gen-client-{i:D5}";
             var email = $"client{i:D5}@generated.talentcloud.test";
             Run(insertUser, userId, $"Owner of {name}", Now, email, email.ToUpperInvariant());
@@ -128,7 +129,7 @@ public static class LoadDataGenerator
         }
 
         // Clouds, dealt round-robin over the organisations, each themed on one skill family.
-        var existingClouds = Convert.ToInt32(Scalar(connection, transaction, "SELECT COUNT(*) FROM Clouds"));
+        var existingClouds = Convert.ToInt32(Scalar(connection, transaction, "SELECT COUNT(*) FROM Clouds"), CultureInfo.InvariantCulture);
         using var insertCloud = Prepare(connection, transaction, """
             INSERT INTO Clouds (OrganizationId, Name, Description, CreatedAt, RequiredSkills, AllowedCountries, AcceptedEngagementTypes, RequiresContractorProof, ContractorProofMinimumClients, RequiresManualApproval) VALUES ($org, $name, '', $now, '[]', '[]', 0, 0, 0, 0) RETURNING Id
             """, "$org", "$name", "$now");
@@ -139,7 +140,7 @@ public static class LoadDataGenerator
             insertCloud.Parameters["$org"].Value = orgIds[i % orgIds.Count];
             insertCloud.Parameters["$name"].Value = $"{FamilyTitles[family]} {CloudSuffixes[random.Next(CloudSuffixes.Length)]} {i + 1}";
             insertCloud.Parameters["$now"].Value = Now;
-            clouds.Add((Convert.ToInt32(insertCloud.ExecuteScalar()), family));
+            clouds.Add((Convert.ToInt32(insertCloud.ExecuteScalar(), CultureInfo.InvariantCulture), family));
         }
 
         // Memberships: 20–120 per cloud, mostly people of the cloud's family, one in ten still pending approval.
