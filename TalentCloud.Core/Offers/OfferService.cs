@@ -50,8 +50,8 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             return Result<int>.Failure("That freelancer or agency does not exist.");
         }
 
-        var title = input.Title?.Trim() ?? "";
-        var description = input.Description?.Trim() ?? "";
+        var title = UserText.Line(input.Title);
+        var description = UserText.Block(input.Description);
         var errors = new List<string>();
         if (title.Length == 0)
         {
@@ -91,13 +91,13 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
                 continue;
             }
 
-            var taskTitle = task.Title?.Trim() ?? "";
+            var taskTitle = UserText.Line(task.Title);
             if (taskTitle.Length == 0 || taskTitle.Length > OnboardingTask.TitleMaxLength)
             {
                 errors.Add($"Task {index}: the title is required and at most {OnboardingTask.TitleMaxLength} characters.");
             }
 
-            var text = task.Text?.Trim() ?? "";
+            var text = UserText.Block(task.Text);
             if (task.Kind != OnboardingTaskKind.BackgroundCheck && text.Length == 0)
             {
                 errors.Add($"Task {index}: give the text to {(task.Kind == OnboardingTaskKind.Agreement ? "accept" : "acknowledge")}.");
@@ -131,7 +131,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             Status = OfferStatus.Open,
             CreatedByUserId = actor.UserId!,
             CreatedAt = now,
-            Tasks = [.. tasks.Select((t, i) => new OnboardingTask { Position = i + 1, Kind = t.Kind, Title = t.Title.Trim(), Text = t.Text?.Trim() ?? "" })],
+            Tasks = [.. tasks.Select((t, i) => new OnboardingTask { Position = i + 1, Kind = t.Kind, Title = UserText.Line(t.Title), Text = UserText.Block(t.Text) })],
         };
         db.Offers.Add(offer);
         await db.SaveChangesAsync(ct);
