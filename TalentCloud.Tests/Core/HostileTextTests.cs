@@ -81,7 +81,7 @@ public sealed class HostileTextTests
     {
         await using var services = CoreServices.Build(db);
         T Get<T>() where T : notnull => services.GetRequiredService<T>();
-        var fingerprint = new Fingerprint(db);
+        var fingerprint = new DatabaseFingerprint(db);
         var outcomes = new List<Outcome>();
         var n = 0;
 
@@ -250,30 +250,5 @@ public sealed class HostileTextTests
         shown.AddRange((await context.OnboardingTasks.Select(o => o.Title).ToListAsync()).Select(t => ("task title", t)));
         shown.AddRange((await context.ProfileSkills.Select(s => s.Name).ToListAsync()).Select(t => ("skill", t)));
         return [.. shown.Where(s => UserText.HasHiddenCharacters(s.Text)).Select(s => $"{s.What} \"{HostileValues.Show(s.Text)}\" keeps a hidden character")];
-    }
-
-    /// <summary>
-    /// What a refused call must leave as it was: the number of rows in every table and the texts of every profile, cloud
-    /// and organisation.
-    /// </summary>
-    private sealed class Fingerprint(TestDatabase db)
-    {
-        private string? sql;
-
-        public async Task<string> TakeAsync()
-        {
-            await using var context = db.CreateDbContext();
-            if (sql is null)
-            {
-                var tables = await context.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '__EF%'").ToListAsync();
-                sql = "SELECT group_concat(x, '|') AS Value FROM ("
-                    + string.Join(" UNION ALL ", tables.Select(t => $"SELECT '{t}:' || count(*) AS x FROM \"{t}\""))
-                    + " UNION ALL SELECT group_concat(DisplayName || Title || Bio || Country || TimeZone || BusinessName || RegistrationNumber || LicenceNumber, ',') FROM Profiles"
-                    + " UNION ALL SELECT group_concat(Name || Description, ',') FROM Clouds"
-                    + " UNION ALL SELECT group_concat(Name || Description, ',') FROM Organizations)";
-            }
-
-            return (await context.Database.SqlQueryRaw<string>(sql).ToListAsync()).Single();
-        }
     }
 }
