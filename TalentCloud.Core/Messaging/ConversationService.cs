@@ -7,6 +7,7 @@ using TalentCloud.Core.ContactDetails;
 using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Organizations;
 
 namespace TalentCloud.Core.Messaging;
 
@@ -35,7 +36,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var orgId = organizationId ?? actor.Organizations.Keys.Min();
-        if (!actor.BelongsTo(orgId))
+        if (!actor.Can(orgId, OrganizationAction.Message))
         {
             return Result<int>.Failure(MessagingErrors.NotAClient);
         }

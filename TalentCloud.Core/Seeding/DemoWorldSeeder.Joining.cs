@@ -22,7 +22,7 @@ public sealed partial class DemoWorldSeeder
             "We are growing our data team's reserve for next year's warehouse migration. Your PostgreSQL work caught our eye.",
             world.Now.AddDays(-2)));
 
-        db.Offers.Add(new Offer
+        var offer = new Offer
         {
             OrganizationId = world.Globex.Id,
             CloudId = world.GlobexDesign.Id,
@@ -31,7 +31,6 @@ public sealed partial class DemoWorldSeeder
             Description = "Design the data-heavy dashboards operators use to watch turbine fleets: information architecture, charts and alert views.",
             PayKind = PayKind.Hourly,
             Amount = 85,
-            Status = OfferStatus.Open,
             CreatedByUserId = hank.Id,
             CreatedAt = world.Now.AddDays(-1),
             Tasks =
@@ -46,7 +45,9 @@ public sealed partial class DemoWorldSeeder
                 },
                 new OnboardingTask { Position = 2, Kind = OnboardingTaskKind.BackgroundCheck, Title = "Background check" },
             ],
-        });
+        };
+        offer.Submit(approvalReason: null, offer.CreatedAt);
+        db.Offers.Add(offer);
         await db.SaveChangesAsync(ct);
     }
 }
