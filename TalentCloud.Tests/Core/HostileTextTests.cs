@@ -194,6 +194,21 @@ public sealed class HostileTextTests
         await Call("connects grant: handle", () => connects.GrantAsync(admin, Or(DemoWorld.FionaHandle), 10, Ordinary));
         await Call("connects grant: reason", () => connects.GrantAsync(admin, DemoWorld.FionaHandle, 10, v));
 
+        // Teams: an invitation by address, and joining through its link.
+        var team = Get<TeamService>();
+        var invited = $"joiner{++n}@example.test";
+        await CallT("team invitation: address", () => team.InviteAsync(maria, Or(invited), OrganizationRole.Recruiter));
+        if (v != Ordinary)
+        {
+            Assert.True((await team.InviteAsync(maria, invited, OrganizationRole.Recruiter)).Succeeded);
+        }
+
+        var token = await TeamTokenAsync(db, invited);
+        await CallT("team join: name", () => ScopedAsync(services, (TeamJoinService j) => j.RegisterAsync(token, v, "a long enough password")));
+        await CallT("team join: token", () => ScopedAsync(services, (TeamJoinService j) => j.RegisterAsync(Or(token), Ordinary, "a long enough password")), mustSucceed: false);
+        await CallT("team join: accept with token", () => ScopedAsync(services, (TeamJoinService j) => j.AcceptAsync(fiona, v)), mustSucceed: false);
+        await Read("admin organisations: name filter", () => Get<AdminService>().ListOrganizationsAsync(admin, v, 1));
+
         // Organisation, notifications, help, profiles, search, admin lists.
         await Call("organisation description", () => Get<OrganizationProfileService>().UpdateDescriptionAsync(maria, acme, v));
         await Call("notification time zone", () => Get<NotificationSettingsService>().SetTimeZoneAsync(fiona, Or("Europe/Berlin")));
@@ -205,6 +220,15 @@ public sealed class HostileTextTests
         await Read("audit search", () => Get<AuditBrowser>().SearchAsync(admin, new AuditQuery(v, v, Text: v)));
         await Read("outbox search", () => Get<AdminService>().GetOutboxAsync(admin, unsentOnly: false, page: 1, search: v));
         return outcomes;
+    }
+
+    /// <summary>The join-link token of the latest team invitation mailed to <paramref name="address"/>.</summary>
+    private static async Task<string> TeamTokenAsync(TestDatabase db, string address)
+    {
+        await using var context = db.CreateDbContext();
+        var html = await context.OutboxEmails.Where(e => e.ToAddress == address).OrderByDescending(e => e.Id).Select(e => e.HtmlBody).FirstAsync();
+        var start = html.IndexOf("token=", StringComparison.Ordinal) + "token=".Length;
+        return Uri.UnescapeDataString(html[start..html.IndexOf('"', start)]);
     }
 
     private static async Task<TResult> ScopedAsync<TService, TResult>(IServiceProvider services, Func<TService, Task<TResult>> use)

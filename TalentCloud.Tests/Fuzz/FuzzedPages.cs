@@ -9,6 +9,8 @@ using TalentCloud.Web.Components.Pages.Messages;
 using TalentCloud.Web.Components.Pages.Notifications;
 using TalentCloud.Web.Components.Pages.Offers;
 using TalentCloud.Web.Components.Pages.Org;
+using TalentCloud.Web.Components.Pages.Org.Dashboard;
+using TalentCloud.Web.Components.Pages.Org.Team;
 using TalentCloud.Web.Components.Pages.Profiles;
 using TalentCloud.Web.Components.Pages.Proposals;
 using TalentCloud.Web.Components.Pages.Search;
@@ -48,6 +50,7 @@ public static class FuzzedPages
         Page<Register>("/Account/Register", Visitor, ["ReturnUrl"]),
         Page<ConfirmEmail>("/Account/ConfirmEmail", Visitor, ["UserId", "Code"]),
         Page<ResetPassword>("/Account/ResetPassword", Visitor, ["Code"]),
+        Page<JoinTeam>("/Account/JoinTeam", Visitor, ["token"]),
 
         // Public pages.
         Page<JobsPage>("/jobs", Visitor, ["q", "skill", "sort", "page"]),
@@ -71,8 +74,11 @@ public static class FuzzedPages
         Page<JobProposalsPage>("/org/jobs/{Id:int}/proposals", DemoWorld.MariaEmail, [], Id("Id", d => d.AcmeJob)),
         Page<OrgCloudPage>("/org/clouds/{Id:int}", DemoWorld.MariaEmail, ["q", "status", "sort", "desc", "page"], Id("Id", d => d.AcmeCloud)),
         Page<NewOfferPage>("/org/offers/new", DemoWorld.MariaEmail, ["profile"]),
+        Page<OrgDashboardPage>("/org", DemoWorld.MariaEmail, ["approvals"]),
+        Page<OrgTeamPage>("/org/team", DemoWorld.MariaEmail, ["people", "invitations"]),
 
         // Platform admin.
+        Page<AdminOrganizationsPage>("/admin/organizations", DemoWorld.AdminEmail, ["name", "page"]),
         Page<AdminAuditPage>("/admin/audit", DemoWorld.AdminEmail, ["action", "actor", "from", "to", "text", "page"]),
         Page<AdminOutboxPage>("/admin/outbox", DemoWorld.AdminEmail, ["q", "unsent", "page"]),
         Page<AdminRemovalsPage>("/admin/removals", DemoWorld.AdminEmail, ["status", "org", "member", "sort", "desc", "page"]),

@@ -13,6 +13,7 @@ using TalentCloud.Web.Components.Pages.Connects;
 using TalentCloud.Web.Components.Pages.Jobs;
 using TalentCloud.Web.Components.Pages.Messages;
 using TalentCloud.Web.Components.Pages.Org;
+using TalentCloud.Web.Components.Pages.Org.Team;
 using TalentCloud.Web.Components.Pages.Organizations;
 using TalentCloud.Web.Components.Pages.Removals;
 using TalentCloud.Web.Components.Pages.Settings;
@@ -43,6 +44,9 @@ public sealed class FormFuzzTests : ComponentTestBase
         ["new cloud"] = new(DemoWorld.MariaEmail, t => t.PageAsync<OrgCloudsPage>(DemoWorld.MariaEmail, "/org/clouds"), ["Name", "Description"], "Create cloud"),
         ["cloud name and description"] = new(DemoWorld.MariaEmail, t => t.CloudPageAsync(), ["#cloud-name", "#cloud-description"], "Save name and description"),
         ["cloud criteria"] = new(DemoWorld.MariaEmail, t => t.CloudPageAsync(), ["Required skills", "Allowed countries"], "Save criteria"),
+        ["team invitation"] = new(DemoWorld.MariaEmail, t => t.PageAsync<OrgTeamPage>(DemoWorld.MariaEmail, "/org/team"), ["E-mail address"], "Send invitation"),
+        ["offer approval thresholds"] = new(DemoWorld.MariaEmail, t => t.PageAsync<OrgTeamPage>(DemoWorld.MariaEmail, "/org/team"),
+            ["Hourly rate above (US dollars per hour)", "Fixed price above (US dollars)"], "Save thresholds"),
         ["organisation description"] = new(DemoWorld.MariaEmail, t => t.PageAsync<OrganizationProfilePage>(DemoWorld.MariaEmail, "/org/profile"),
             ["Description"], "Save description"),
         ["connects grant"] = new(DemoWorld.AdminEmail, t => t.PageAsync<ConnectsGrantPage>(DemoWorld.AdminEmail, "/admin/connects"),

@@ -29,7 +29,7 @@ public sealed record SearchFields
         Max = Number(max)?.ToString(CultureInfo.InvariantCulture),
         Kind = kind?.Trim().ToLowerInvariant() is "freelancer" or "agency" ? kind.Trim().ToLowerInvariant() : "",
         Mine = QueryValues.Flag(mine),
-        Cloud = Number(cloud)?.ToString(CultureInfo.InvariantCulture) ?? "",
+        Cloud = QueryValues.OptionalNumber(cloud)?.ToString(CultureInfo.InvariantCulture) ?? "",
     };
 
     public SearchQuery ToQuery(int page) => new()
@@ -41,7 +41,7 @@ public sealed record SearchFields
         MaxRate = Number(Max),
         Kind = Kind switch { "freelancer" => ProfileKind.Freelancer, "agency" => ProfileKind.Agency, _ => null },
         MyCloudsOnly = Mine,
-        CloudId = Number(Cloud),
+        CloudId = QueryValues.OptionalNumber(Cloud),
         Page = page,
     };
 
