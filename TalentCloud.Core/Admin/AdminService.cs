@@ -18,6 +18,11 @@ public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPending
 {
     /// <summary>Pending requests by how long they have waited, youngest range first; every range present, even at 0.</summary>
     public IReadOnlyList<PendingAgeBucket> PendingByAge { get; init; } = [];
+
+    /// <summary>Support requests waiting for a reply, and how long the oldest has waited.</summary>
+    public int SupportRequestsWaiting { get; init; }
+
+    public TimeSpan? OldestSupportRequestAge { get; init; }
 }
 
 /// <summary>An organisation on the admin's list, with its subscription and what the admin may do with it.</summary>
@@ -98,10 +103,15 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
                                 db.CloudMemberships.Count(m => m.CloudId == c.Id && m.Status == MembershipStatus.PendingApproval)))
             .ToListAsync(ct);
         var audit = await db.AuditEntries.CountAsync(ct);
+        var waiting = db.SupportRequests.Where(r => r.Status == Help.SupportStatus.AwaitingReply);
+        var supportCount = await waiting.CountAsync(ct);
+        var oldestSupport = supportCount == 0 ? (DateTimeOffset?)null : await waiting.MinAsync(r => r.CreatedAt, ct);
         return new AdminDashboard(count, oldest is null ? null : now - oldest.Value, clouds, audit)
         {
             PendingByAge = [.. PendingAgeRanges.Select((range, i) => new PendingAgeBucket(range.Label,
                 pendingTimes.Count(t => (i == 0 || now - t >= range.From) && (i == PendingAgeRanges.Length - 1 || now - t < PendingAgeRanges[i + 1].From))))],
+            SupportRequestsWaiting = supportCount,
+            OldestSupportRequestAge = oldestSupport is null ? null : now - oldestSupport.Value,
         };
     }
 

@@ -50,6 +50,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CoreSet
     public DbSet<ConnectsEntry> ConnectsEntries => Set<ConnectsEntry>();
     public DbSet<RemovalRequest> RemovalRequests => Set<RemovalRequest>();
     public DbSet<HelpVote> HelpVotes => Set<HelpVote>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+    public DbSet<SupportReply> SupportReplies => Set<SupportReply>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ConversationReadMarker> ConversationReadMarkers => Set<ConversationReadMarker>();
@@ -58,6 +60,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CoreSet
     public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OnboardingTask> OnboardingTasks => Set<OnboardingTask>();
+    public DbSet<CloudOnboardingTask> CloudOnboardingTasks => Set<CloudOnboardingTask>();
     public DbSet<PendingDigestItem> PendingDigestItems => Set<PendingDigestItem>();
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
     public DbSet<NotificationDigestSection> NotificationDigestSections => Set<NotificationDigestSection>();

@@ -6,13 +6,17 @@ using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
+using TalentCloud.Core.Offers;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
 using TalentCloud.Core.ContactRules;
 
 namespace TalentCloud.Core.Jobs;
 
-/// <summary>What a client fills in to post a job. <see cref="CloudId"/> null posts it publicly.</summary>
+/// <summary>
+/// What a client fills in to post a job. <see cref="CloudId"/> null posts it publicly. For a cloud job,
+/// <see cref="PublicAfterDays"/> null keeps it in the cloud; 1–30 opens it to everyone that many days after posting.
+/// </summary>
 public sealed record JobDraft(
     int OrganizationId,
     int? CloudId,
@@ -21,7 +25,8 @@ public sealed record JobDraft(
     IReadOnlyList<string>? Skills,
     BudgetType BudgetType,
     int Budget,
-    ExperienceLevel Level);
+    ExperienceLevel Level,
+    int? PublicAfterDays = null);
 
 public enum JobSort
 {
@@ -39,8 +44,9 @@ public sealed record JobQuery(string? Keyword = null, string? Skill = null, JobS
 }
 
 /// <summary>
-/// A job in a list. <see cref="CloudName"/> is set only for cloud jobs, which only their audience ever gets; <see cref="PostedBy"/>
-/// only in the posting organisation's own list (who of its people posted it, also after they left).
+/// A job in a list. <see cref="CloudName"/> and a cloud <see cref="Audience"/> are set only for viewers who may know the
+/// cloud (its members, the posting organisation, admins); anyone else sees an opened cloud-first job as a public job.
+/// <see cref="PostedBy"/> only in the posting organisation's own list (who of its people posted it, also after they left).
 /// </summary>
 public sealed record JobSummary(
     int Id,
@@ -56,7 +62,10 @@ public sealed record JobSummary(
     JobStatus Status,
     DateTimeOffset PostedAt,
     int ConnectsCost,
-    int ProposalCount)
+    int ProposalCount,
+    JobAudience Audience = JobAudience.Public,
+    DateTimeOffset? PublicFrom = null,
+    bool PostedToYourCloudFirst = false)
 {
     /// <summary>Whether the viewer may close this job now: set on the posting organisation's own list for its open jobs.</summary>
     public bool CanClose { get; init; }
@@ -70,7 +79,10 @@ public sealed record JobListPage(IReadOnlyList<JobSummary> Items, int TotalCount
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 }
 
-/// <summary>One job as its page shows it to one viewer.</summary>
+/// <summary>
+/// One job as its page shows it to one viewer. The cloud's name, the audience and the opening time are there only for those
+/// who may know the cloud; <see cref="PostedToYourCloudFirst"/> tells a member the job came to their cloud first.
+/// </summary>
 public sealed record JobDetails(
     int Id,
     string Title,
@@ -89,7 +101,11 @@ public sealed record JobDetails(
     DateTimeOffset PostedAt,
     DateTimeOffset? ClosedAt,
     int ConnectsCost,
-    bool ViewerIsPoster);
+    bool ViewerIsPoster,
+    JobAudience Audience = JobAudience.Public,
+    DateTimeOffset? PublicFrom = null,
+    bool PostedToYourCloudFirst = false,
+    bool CanOpenToPublic = false);
 
 public sealed record CloudChoice(int Id, string Name);
 
@@ -151,6 +167,17 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var skills = (draft.Skills ?? []).Select(UserText.Line).Where(s => s.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var errors = Validate(title, description, skills, draft);
+        if (draft.PublicAfterDays is int days)
+        {
+            if (draft.CloudId is null)
+            {
+                errors.Add(JobErrors.CloudFirstNeedsCloud);
+            }
+            else if (days is < Job.MinCloudFirstDays or > Job.MaxCloudFirstDays)
+            {
+                errors.Add(JobErrors.CloudFirstDaysOutOfRange);
+            }
+        }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == draft.OrganizationId, ct);
@@ -181,7 +208,8 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var job = Job.Post(org.Id, draft.CloudId, title, description, draft.BudgetType, draft.Budget, draft.Level, skills, actor.UserId!, now);
+        var publicFrom = draft.PublicAfterDays is int after ? now.AddDays(after) : (DateTimeOffset?)null;
+        var job = Job.Post(org.Id, draft.CloudId, title, description, draft.BudgetType, draft.Budget, draft.Level, skills, actor.UserId!, now, publicFrom);
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);
         if (cloudName is not null)
@@ -190,7 +218,10 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         }
 
         AuditLog.Record(db, actor, "job.posted", $"{job.Title} (job {job.Id}) by {org.Name}",
-            cloudName is null ? "posted publicly" : $"posted to {cloudName}", now, cloudId: job.CloudId, organizationId: org.Id);
+            cloudName is null ? "posted publicly"
+            : publicFrom is null ? $"posted to {cloudName} only"
+            : $"posted to {cloudName} first; open to everyone from {publicFrom:yyyy-MM-dd HH:mm} UTC",
+            now, cloudId: job.CloudId, organizationId: org.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Result<int>.Success(job.Id);
@@ -204,7 +235,8 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
+        var now = clock.GetUtcNow();
+        var visible = await JobAccess.VisibleJobsAsync(db, actor, now, ct);
         if (!await visible.AnyAsync(j => j.Id == jobId, ct))
         {
             return Result.Failure(JobErrors.NotFound);
@@ -227,7 +259,11 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             return Result.Failure(JobErrors.AlreadyClosed);
         }
 
-        var now = clock.GetUtcNow();
+        if (await db.Offers.AnyAsync(o => o.Status == OfferStatus.Open && db.Proposals.Any(p => p.Id == o.ProposalId && p.JobId == jobId), ct))
+        {
+            return Result.Failure(JobErrors.OfferFromProposalWaiting);
+        }
+
         job.Close(now);
         var proposals = await db.Proposals.Where(p => p.JobId == jobId).ToListAsync(ct);
         var refunded = 0;
@@ -263,8 +299,8 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = await JobAccess.VisibleJobsAsync(db, viewer, ct);
-        var row = await (from j in visible
+        var jobViewer = await JobAccess.ViewerAsync(db, viewer, clock.GetUtcNow(), ct);
+        var row = await (from j in jobViewer.Visible(db)
                          join o in db.Organizations on j.OrganizationId equals o.Id
                          where j.Id == jobId
                          select new
@@ -282,10 +318,16 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         }
 
         var job = row.Job;
+        var knowsCloud = jobViewer.KnowsCloudOf(job.OrganizationId, job.CloudId);
+        var audience = jobViewer.AudienceOf(job.OrganizationId, job.CloudId, job.PublicFrom);
+        var poster = viewer.BelongsTo(job.OrganizationId);
         return new JobDetails(job.Id, job.Title, job.Description, job.OrganizationId, row.OrgName, row.OrgDescription, row.HasEnterpriseSubscription,
-            job.CloudId, row.CloudName, job.BudgetType, job.Budget, job.ExperienceLevel,
+            knowsCloud ? job.CloudId : null, knowsCloud ? row.CloudName : null, job.BudgetType, job.Budget, job.ExperienceLevel,
             [.. row.Skills.Order(StringComparer.OrdinalIgnoreCase)], job.Status, job.PostedAt, job.ClosedAt,
-            ConnectsPricing.ProposalCost(job.CloudId, job.BudgetType, job.Budget), viewer.BelongsTo(job.OrganizationId));
+            jobViewer.ProposalCost(job.CloudId, job.PublicFrom, job.BudgetType, job.Budget), poster,
+            audience, knowsCloud ? job.PublicFrom : null,
+            PostedToYourCloudFirst: job.PublicFrom is not null && jobViewer.IsMemberOf(job.CloudId),
+            CanOpenToPublic: poster && job.IsOpen && audience is JobAudience.CloudOnly or JobAudience.CloudFirst);
     }
 
     /// <summary>The public job list (<c>/jobs</c>): open public jobs, by keyword and skill, sorted and paged.</summary>
@@ -294,8 +336,10 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jobs = (await JobAccess.VisibleJobsAsync(db, viewer, ct)).Where(j => j.CloudId == null && j.Status == JobStatus.Open);
-        return await PageAsync(db, jobs, query, ct);
+        var jobViewer = await JobAccess.ViewerAsync(db, viewer, clock.GetUtcNow(), ct);
+        var now = jobViewer.Now;
+        var jobs = jobViewer.Visible(db).Where(j => (j.CloudId == null || (j.PublicFrom != null && j.PublicFrom <= now)) && j.Status == JobStatus.Open);
+        return await PageAsync(db, jobViewer, jobs, query, ct);
     }
 
     /// <summary>
@@ -307,10 +351,10 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var clouds = await JobAccess.ActiveCloudIdsAsync(db, viewer, ct);
-        var jobs = (await JobAccess.VisibleJobsAsync(db, viewer, ct))
-            .Where(j => j.CloudId != null && clouds.Contains(j.CloudId.Value) && j.Status == JobStatus.Open);
-        return await PageAsync(db, jobs, query, ct);
+        var jobViewer = await JobAccess.ViewerAsync(db, viewer, clock.GetUtcNow(), ct);
+        var clouds = jobViewer.ActiveCloudIds.ToList();
+        var jobs = jobViewer.Visible(db).Where(j => j.CloudId != null && clouds.Contains(j.CloudId.Value) && j.Status == JobStatus.Open);
+        return await PageAsync(db, jobViewer, jobs, query, ct);
     }
 
     /// <summary>Every job of the organisations the actor acts for, open and closed, with proposal counts.</summary>
@@ -320,8 +364,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organizations = actor.Organizations.Keys.ToList();
-        var jobs = (await JobAccess.VisibleJobsAsync(db, actor, ct)).Where(j => organizations.Contains(j.OrganizationId));
-        var page = await PageAsync(db, jobs, query, ct);
+        var jobViewer = await JobAccess.ViewerAsync(db, actor, clock.GetUtcNow(), ct);
+        var jobs = jobViewer.Visible(db).Where(j => organizations.Contains(j.OrganizationId));
+        var page = await PageAsync(db, jobViewer, jobs, query, ct);
         var ids = page.Items.Select(i => i.Id).ToList();
         var authors = await (from j in db.Jobs
                              join u in db.Users on j.PostedByUserId equals u.Id
@@ -338,7 +383,49 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         };
     }
 
-    private static async Task<JobListPage> PageAsync(AppDbContext db, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)
+    /// <summary>
+    /// Widens a cloud job's audience: to everyone now (<paramref name="afterDays"/> null) or that many days from now (1–30).
+    /// Only forward — a cloud-only job gets an opening time, a cloud-first job an earlier one — and only by the posting organisation.
+    /// </summary>
+    public async Task<Result> OpenToPublicAsync(Actor actor, int jobId, int? afterDays = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (afterDays is < Job.MinCloudFirstDays or > Job.MaxCloudFirstDays)
+        {
+            return Result.Failure(JobErrors.CloudFirstDaysOutOfRange);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var visible = await JobAccess.VisibleJobsAsync(db, actor, now, ct);
+        if (!await visible.AnyAsync(j => j.Id == jobId, ct))
+        {
+            return Result.Failure(JobErrors.NotFound);
+        }
+
+        var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
+        if (!actor.BelongsTo(job.OrganizationId))
+        {
+            return Result.Failure(JobErrors.OnlyPosterChangesAudience);
+        }
+
+        var before = job.PublicFrom;
+        var error = job.OpenToPublic(afterDays is int days ? now.AddDays(days) : now, now);
+        if (error is not null)
+        {
+            return Result.Failure(error);
+        }
+
+        AuditLog.Record(db, actor, "job.audience_widened", $"{job.Title} (job {job.Id})",
+            $"{(before is null ? "cloud only" : $"open to everyone from {before:yyyy-MM-dd HH:mm} UTC")} → open to everyone from {job.PublicFrom:yyyy-MM-dd HH:mm} UTC",
+            now, cloudId: job.CloudId, organizationId: job.OrganizationId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Success;
+    }
+
+    private static async Task<JobListPage> PageAsync(AppDbContext db, JobViewer viewer, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)
     {
         var keyword = (query.Keyword ?? "").Trim();
         if (keyword.Length > JobQuery.KeywordMaxLength)
@@ -382,7 +469,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
                               j.Description,
                               OrgName = o.Name,
                               o.HasEnterpriseSubscription,
+                              j.OrganizationId,
                               j.CloudId,
+                              j.PublicFrom,
                               CloudName = db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
                               j.BudgetType,
                               j.Budget,
@@ -394,9 +483,16 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
                           }).ToListAsync(ct);
 
         // The join does not keep the order on every provider; restore it from the ordered ids.
-        var items = rows.Select(r => new JobSummary(r.Id, r.Title, Excerpt(r.Description), r.OrgName, r.HasEnterpriseSubscription, r.CloudName,
-            r.BudgetType, r.Budget, r.ExperienceLevel, [.. r.Skills.Order(StringComparer.OrdinalIgnoreCase)], r.Status, r.PostedAt,
-            ConnectsPricing.ProposalCost(r.CloudId, r.BudgetType, r.Budget), r.Proposals)).ToList();
+        var items = rows.Select(r =>
+        {
+            // An opened cloud-first job reaches outsiders as a public job: its cloud stays unnamed and unmentioned for them.
+            var knowsCloud = viewer.KnowsCloudOf(r.OrganizationId, r.CloudId);
+            return new JobSummary(r.Id, r.Title, Excerpt(r.Description), r.OrgName, r.HasEnterpriseSubscription, knowsCloud ? r.CloudName : null,
+                r.BudgetType, r.Budget, r.ExperienceLevel, [.. r.Skills.Order(StringComparer.OrdinalIgnoreCase)], r.Status, r.PostedAt,
+                viewer.ProposalCost(r.CloudId, r.PublicFrom, r.BudgetType, r.Budget), r.Proposals,
+                viewer.AudienceOf(r.OrganizationId, r.CloudId, r.PublicFrom), knowsCloud ? r.PublicFrom : null,
+                r.PublicFrom is not null && viewer.IsMemberOf(r.CloudId));
+        }).ToList();
         items = query.Sort switch
         {
             JobSort.Oldest => [.. items.OrderBy(i => i.PostedAt).ThenBy(i => i.Id)],

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Proposals;
 
 namespace TalentCloud.Core.Offers;
 
@@ -28,7 +29,8 @@ public enum PayKind
 
 /// <summary>
 /// An Enterprise client's offer of work to a freelancer or agency, with onboarding tasks. Accepting it starts a contract
-/// and places the profile in the target cloud as Active, without the cloud's criteria.
+/// and places the profile in the target cloud as Active, without the cloud's criteria. An offer made by hiring from a
+/// proposal names that proposal, and may name no cloud (for a public job, when the hiring manager chose "no cloud").
 /// </summary>
 public sealed class Offer
 {
@@ -41,8 +43,14 @@ public sealed class Offer
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
-    public int CloudId { get; set; }
+    /// <summary>The cloud accepting places the member in; null for an offer from a proposal that places nobody in a cloud.</summary>
+    public int? CloudId { get; set; }
+
     public int ProfileId { get; set; }
+
+    /// <summary>The proposal this offer hires from, when it was made with "Hire" on a job's proposals.</summary>
+    public int? ProposalId { get; set; }
+
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";
     public PayKind PayKind { get; set; }
@@ -193,6 +201,9 @@ internal sealed class OfferEntityTypeConfiguration : IEntityTypeConfiguration<Of
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.OrganizationId);
         builder.HasOne<Cloud>().WithMany().HasForeignKey(o => o.CloudId);
         builder.HasOne<Profile>().WithMany().HasForeignKey(o => o.ProfileId);
+        builder.HasOne<Proposal>().WithMany().HasForeignKey(o => o.ProposalId);
+        // At most one open offer per proposal, also when two hiring managers press "Send offer" at once.
+        builder.HasIndex(o => o.ProposalId).IsUnique().HasFilter("\"Status\" IN (1, 5)");
         builder.HasMany(o => o.Tasks).WithOne().HasForeignKey(t => t.OfferId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -8,6 +8,7 @@ using TalentCloud.Core.Data;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
+using TalentCloud.Core.Proposals;
 
 namespace TalentCloud.Core.Offers;
 
@@ -22,14 +23,16 @@ public sealed record OnboardingTaskView(int Id, OnboardingTaskKind Kind, string 
 /// An offer as one of its two sides sees it: every task, whose move it is, and exactly what still blocks acceptance. The
 /// organisation's side also sees the approval step: why the offer waits (<see cref="ApprovalReason"/>), who decided, a
 /// rejection's reason, and whether the viewer may approve or reject it. <see cref="IsPaused"/>: the organisation's Enterprise
-/// subscription is not active, so nothing on the offer can move until it is renewed.
+/// subscription is not active, so nothing on the offer can move until it is renewed. <see cref="CloudId"/> and
+/// <see cref="CloudName"/> are null for an offer from a proposal that places nobody in a cloud; <see cref="JobTitle"/> names
+/// the job whose proposal it hires from.
 /// </summary>
 public sealed record OfferView(int Id, string Title, string Description, PayKind PayKind, int Amount, OfferStatus Status,
-    string OrganizationName, int CloudId, string CloudName, int ProfileId, string ProfileName, string ProfileUrl, string SentBy, DateTimeOffset SentAt,
+    string OrganizationName, int? CloudId, string? CloudName, int ProfileId, string ProfileName, string ProfileUrl, string SentBy, DateTimeOffset SentAt,
     bool IsFreelancerSide, bool IsEnterpriseSide, IReadOnlyList<OnboardingTaskView> Tasks, IReadOnlyList<string> Blockers,
     bool CanAccept, bool CanDecline, bool CanWithdraw, int? ContractId, DateTimeOffset? ClosedAt,
     bool IsPaused, string? PausedReason, string? ApprovalReason, string? DecidedBy, DateTimeOffset? DecidedAt, string? RejectionReason,
-    bool CanApprove, bool CanReject, string? ApprovalNotice)
+    bool CanApprove, bool CanReject, string? ApprovalNotice, int? ProposalId = null, string? JobTitle = null)
 {
     public string PayText => PayKind == PayKind.Hourly ? $"${Amount:N0}/hr" : $"${Amount:N0} fixed price";
 
@@ -38,6 +41,14 @@ public sealed record OfferView(int Id, string Title, string Description, PayKind
 
     /// <summary>Whether the offer is still open to its freelancer (accept when nothing blocks it, or decline).</summary>
     public bool IsOpenToFreelancer => CanDecline;
+
+    /// <summary>What accepting does, in words for the page.</summary>
+    public string PlacementText => CloudName is null
+        ? $"Accepting starts the contract between {OrganizationName} and {ProfileName}; this offer places nobody in a Talent Cloud."
+        : $"Accepting starts the contract and makes {ProfileName} an Active member of {CloudName} right away.";
+
+    /// <summary>"Hired from the proposal to …", when the offer came from a proposal.</summary>
+    public string? OriginText => JobTitle is null ? null : $"Hired from {ProfileName}'s proposal to \"{JobTitle}\".";
 }
 
 /// <summary>
@@ -48,7 +59,7 @@ public sealed record OfferFormOptions(int OrganizationId, string OrganizationNam
     string? ApprovalNote);
 
 /// <summary>Offers with onboarding tasks: the second way to join a cloud, with automatic placement on acceptance.</summary>
-public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed partial class OfferService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public const string NotFound = "That offer does not exist.";
 
@@ -112,62 +123,9 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
 
         var title = UserText.Line(input.Title);
         var description = UserText.Block(input.Description);
-        var errors = new List<string>();
-        if (title.Length == 0)
-        {
-            errors.Add("Give the offer a title.");
-        }
-        else if (title.Length > Offer.TitleMaxLength)
-        {
-            errors.Add($"The title is at most {Offer.TitleMaxLength} characters.");
-        }
-
-        if (description.Length > Offer.DescriptionMaxLength)
-        {
-            errors.Add($"The description is at most {Offer.DescriptionMaxLength:N0} characters.");
-        }
-
-        if (!Enum.IsDefined(input.PayKind))
-        {
-            errors.Add("Choose hourly rate or fixed price.");
-        }
-
-        if (input.Amount is < 1 or > Offer.MaxAmount)
-        {
-            errors.Add($"The amount must be between $1 and ${Offer.MaxAmount:N0}.");
-        }
-
         var tasks = input.Tasks ?? [];
-        if (tasks.Count > Offer.MaxTasks)
-        {
-            errors.Add($"At most {Offer.MaxTasks} onboarding tasks.");
-        }
-
-        foreach (var (task, index) in tasks.Select((t, i) => (t, i + 1)))
-        {
-            if (!Enum.IsDefined(task.Kind))
-            {
-                errors.Add($"Task {index}: unknown kind.");
-                continue;
-            }
-
-            var taskTitle = UserText.Line(task.Title);
-            if (taskTitle.Length == 0 || taskTitle.Length > OnboardingTask.TitleMaxLength)
-            {
-                errors.Add($"Task {index}: the title is required and at most {OnboardingTask.TitleMaxLength} characters.");
-            }
-
-            var text = UserText.Block(task.Text);
-            if (task.Kind != OnboardingTaskKind.BackgroundCheck && text.Length == 0)
-            {
-                errors.Add($"Task {index}: give the text to {(task.Kind == OnboardingTaskKind.Agreement ? "accept" : "acknowledge")}.");
-            }
-            else if (text.Length > OnboardingTask.TextMaxLength)
-            {
-                errors.Add($"Task {index}: the text is at most {OnboardingTask.TextMaxLength:N0} characters.");
-            }
-        }
-
+        var errors = ValidateTerms(title, description, input.PayKind, input.Amount);
+        errors.AddRange(ValidateTasks(tasks));
         if (errors.Count > 0)
         {
             return Result<int>.Failure([.. errors]);
@@ -190,7 +148,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             Amount = input.Amount,
             CreatedByUserId = actor.UserId!,
             CreatedAt = now,
-            Tasks = [.. tasks.Select((t, i) => new OnboardingTask { Position = i + 1, Kind = t.Kind, Title = UserText.Line(t.Title), Text = UserText.Block(t.Text) })],
+            Tasks = BuildTasks(tasks),
         };
         var approvalReason = OfferApprovals.ReasonFor(managed.Role, managed.Organization, input.PayKind, input.Amount);
         offer.Submit(approvalReason, now);
@@ -228,10 +186,21 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         var freelancerSide = actor.OwnsProfile(offer.ProfileId) && offer.IsVisibleToFreelancer;
         var enterpriseSide = actor.BelongsTo(offer.OrganizationId);
         var names = await (from o in db.Organizations
-                           from c in db.Clouds
                            from p in db.Profiles
-                           where o.Id == offer.OrganizationId && c.Id == offer.CloudId && p.Id == offer.ProfileId
-                           select new { Org = o.Name, o.HasEnterpriseSubscription, Cloud = c.Name, Profile = p.DisplayName, p.Handle, p.Kind }).SingleAsync(ct);
+                           where o.Id == offer.OrganizationId && p.Id == offer.ProfileId
+                           select new
+                           {
+                               Org = o.Name,
+                               o.HasEnterpriseSubscription,
+                               Cloud = db.Clouds.Where(c => c.Id == offer.CloudId).Select(c => c.Name).FirstOrDefault(),
+                               Job = (from pr in db.Proposals
+                                      join j in db.Jobs on pr.JobId equals j.Id
+                                      where pr.Id == offer.ProposalId
+                                      select j.Title).FirstOrDefault(),
+                               Profile = p.DisplayName,
+                               p.Handle,
+                               p.Kind,
+                           }).SingleAsync(ct);
         var userIds = offer.Tasks.SelectMany(t => new[] { t.CompletedByUserId, t.ConsentByUserId, t.ResultByUserId })
             .Append(offer.CreatedByUserId).Append(offer.DecidedByUserId)
             .OfType<string>().Distinct().ToList();
@@ -259,7 +228,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             paused, paused ? SubscriptionErrors.OfferPaused(names.Org) : null,
             enterpriseSide ? offer.ApprovalReason : null, enterpriseSide && offer.DecidedByUserId is not null ? Name(offer.DecidedByUserId) : null,
             enterpriseSide ? offer.DecidedAt : null, enterpriseSide ? offer.RejectionReason : null,
-            decision.CanApprove, decision.CanReject, enterpriseSide ? decision.Notice : null);
+            decision.CanApprove, decision.CanReject, enterpriseSide ? decision.Notice : null, offer.ProposalId, names.Job);
     }
 
     /// <summary>The freelancer accepts an agreement or acknowledges a document; who and when are recorded.</summary>
@@ -358,7 +327,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             return Result<int>.Failure([.. blockers]);
         }
 
-        var cloud = await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == offer.CloudId, ct);
+        var cloud = offer.CloudId is int cloudId ? await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == cloudId, ct) : null;
         var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
         var contract = new Contract
         {
@@ -372,34 +341,11 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         db.Contracts.Add(contract);
         offer.Status = OfferStatus.Accepted;
         offer.ClosedAt = now;
-
-        var membership = await db.CloudMemberships.SingleOrDefaultAsync(m => m.CloudId == offer.CloudId && m.ProfileId == offer.ProfileId, ct);
-        string placement;
-        if (membership is null)
+        var placement = cloud is null ? "No Talent Cloud" : await PlaceAsync(db, offer, now, ct);
+        var proposal = offer.ProposalId is int proposalId ? await db.Proposals.SingleAsync(p => p.Id == proposalId, ct) : null;
+        if (proposal is { Status: ProposalStatus.Submitted })
         {
-            db.CloudMemberships.Add(new CloudMembership
-            {
-                CloudId = offer.CloudId,
-                ProfileId = offer.ProfileId,
-                Status = MembershipStatus.Active,
-                JoinedVia = JoinMethod.Contract,
-                AddedByUserId = offer.CreatedByUserId,
-                JoinedAt = now,
-                ActivatedAt = now,
-            });
-            placement = "Placed as Active";
-        }
-        else if (membership.Status == MembershipStatus.PendingApproval)
-        {
-            membership.Status = MembershipStatus.Active;
-            membership.JoinedVia = JoinMethod.Contract;
-            membership.AddedByUserId = offer.CreatedByUserId;
-            membership.ActivatedAt = now;
-            placement = "Pending membership made Active";
-        }
-        else
-        {
-            placement = "Already an Active member";
+            proposal.Hire(now);
         }
 
         try
@@ -412,15 +358,53 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         }
 
         offer.ContractId = contract.Id;
-        var subject = $"\"{offer.Title}\" for {profile.DisplayName} in {cloud.Name}";
-        AuditLog.Record(db, actor, "offer.accepted", subject, $"Contract started; {placement}", now, cloud.Id, profile.Id, offer.OrganizationId);
-        AuditLog.Record(db, actor, "membership.joined", $"{profile.DisplayName} in {cloud.Name}", $"By contract; {placement}", now, cloud.Id, profile.Id, offer.OrganizationId);
+        var subject = $"\"{offer.Title}\" for {profile.DisplayName}" + (cloud is null ? "" : $" in {cloud.Name}");
+        AuditLog.Record(db, actor, "offer.accepted", subject,
+            $"Contract started; {placement}" + (proposal is null ? "" : $"; proposal {proposal.Id} hired"), now, cloud?.Id, profile.Id, offer.OrganizationId);
+        if (cloud is not null)
+        {
+            AuditLog.Record(db, actor, "membership.joined", $"{profile.DisplayName} in {cloud.Name}", $"By contract; {placement}", now, cloud.Id, profile.Id,
+                offer.OrganizationId);
+        }
+
         NotificationEvents.Personal(db, offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} accepted your offer",
-            $"{profile.DisplayName} accepted \"{offer.Title}\". The contract has started and they are an Active member of {cloud.Name}.",
-            $"/offers/{offer.Id}", now, cloud.Id);
+            $"{profile.DisplayName} accepted \"{offer.Title}\". The contract has started"
+            + (cloud is null ? "." : $" and they are an Active member of {cloud.Name}."),
+            $"/offers/{offer.Id}", now, cloud?.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Result<int>.Success(contract.Id);
+    }
+
+    /// <summary>Places the offer's profile Active in its cloud, without the criteria; a pending membership becomes Active. Says what happened.</summary>
+    private static async Task<string> PlaceAsync(AppDbContext db, Offer offer, DateTimeOffset now, CancellationToken ct)
+    {
+        var membership = await db.CloudMemberships.SingleOrDefaultAsync(m => m.CloudId == offer.CloudId && m.ProfileId == offer.ProfileId, ct);
+        if (membership is null)
+        {
+            db.CloudMemberships.Add(new CloudMembership
+            {
+                CloudId = offer.CloudId!.Value,
+                ProfileId = offer.ProfileId,
+                Status = MembershipStatus.Active,
+                JoinedVia = JoinMethod.Contract,
+                AddedByUserId = offer.CreatedByUserId,
+                JoinedAt = now,
+                ActivatedAt = now,
+            });
+            return "Placed as Active";
+        }
+
+        if (membership.Status == MembershipStatus.PendingApproval)
+        {
+            membership.Status = MembershipStatus.Active;
+            membership.JoinedVia = JoinMethod.Contract;
+            membership.AddedByUserId = offer.CreatedByUserId;
+            membership.ActivatedAt = now;
+            return "Pending membership made Active";
+        }
+
+        return "Already an Active member";
     }
 
     /// <summary>The freelancer declines; possible at any time while the offer is open.</summary>
@@ -469,7 +453,8 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         if (to == OfferStatus.Declined)
         {
             NotificationEvents.Personal(db, offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} declined your offer",
-                $"{profile.DisplayName} declined \"{offer.Title}\".", $"/offers/{offer.Id}", now, offer.CloudId);
+                $"{profile.DisplayName} declined \"{offer.Title}\"." + (offer.ProposalId is null ? "" : " Their proposal is open again: you can hire from it later."),
+                $"/offers/{offer.Id}", now, offer.CloudId);
         }
         else if (offer.IsVisibleToFreelancer)
         {
@@ -553,6 +538,77 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         OnboardingTaskKind.Agreement => t.CompletedAt is null ? "Not accepted yet" : $"Accepted by {name(t.CompletedByUserId)} on {t.CompletedAt:d MMM yyyy HH:mm} UTC",
         _ => t.CompletedAt is null ? "Not acknowledged yet" : $"Acknowledged by {name(t.CompletedByUserId)} on {t.CompletedAt:d MMM yyyy HH:mm} UTC",
     };
+
+    /// <summary>The offer's own terms: a title, an optional description, the kind of pay and an amount in range.</summary>
+    internal static List<string> ValidateTerms(string title, string description, PayKind payKind, int amount)
+    {
+        var errors = new List<string>();
+        if (title.Length == 0)
+        {
+            errors.Add("Give the offer a title.");
+        }
+        else if (title.Length > Offer.TitleMaxLength)
+        {
+            errors.Add($"The title is at most {Offer.TitleMaxLength} characters.");
+        }
+
+        if (description.Length > Offer.DescriptionMaxLength)
+        {
+            errors.Add($"The description is at most {Offer.DescriptionMaxLength:N0} characters.");
+        }
+
+        if (!Enum.IsDefined(payKind))
+        {
+            errors.Add("Choose hourly rate or fixed price.");
+        }
+
+        if (amount is < 1 or > Offer.MaxAmount)
+        {
+            errors.Add($"The amount must be between $1 and ${Offer.MaxAmount:N0}.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Onboarding tasks, for an offer or as a cloud's standard set: at most ten, each with a kind, a title and its text.</summary>
+    internal static List<string> ValidateTasks(IReadOnlyList<OnboardingTaskInput> tasks)
+    {
+        var errors = new List<string>();
+        if (tasks.Count > Offer.MaxTasks)
+        {
+            errors.Add($"At most {Offer.MaxTasks} onboarding tasks.");
+        }
+
+        foreach (var (task, index) in tasks.Select((t, i) => (t, i + 1)))
+        {
+            if (!Enum.IsDefined(task.Kind))
+            {
+                errors.Add($"Task {index}: unknown kind.");
+                continue;
+            }
+
+            var taskTitle = UserText.Line(task.Title);
+            if (taskTitle.Length == 0 || taskTitle.Length > OnboardingTask.TitleMaxLength)
+            {
+                errors.Add($"Task {index}: the title is required and at most {OnboardingTask.TitleMaxLength} characters.");
+            }
+
+            var text = UserText.Block(task.Text);
+            if (task.Kind != OnboardingTaskKind.BackgroundCheck && text.Length == 0)
+            {
+                errors.Add($"Task {index}: give the text to {(task.Kind == OnboardingTaskKind.Agreement ? "accept" : "acknowledge")}.");
+            }
+            else if (text.Length > OnboardingTask.TextMaxLength)
+            {
+                errors.Add($"Task {index}: the text is at most {OnboardingTask.TextMaxLength:N0} characters.");
+            }
+        }
+
+        return errors;
+    }
+
+    private static List<OnboardingTask> BuildTasks(IReadOnlyList<OnboardingTaskInput> tasks) =>
+        [.. tasks.Select((t, i) => new OnboardingTask { Position = i + 1, Kind = t.Kind, Title = UserText.Line(t.Title), Text = UserText.Block(t.Text) })];
 
     /// <summary>Everything that stops the freelancer from accepting right now, in words; empty when they can accept.</summary>
     private static List<string> Blockers(Offer offer, DateTimeOffset now, string org)

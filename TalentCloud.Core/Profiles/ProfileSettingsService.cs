@@ -145,6 +145,10 @@ public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFac
         errors.AddRange(PublicTextPolicy.Check(name, "The display name").Errors);
         errors.AddRange(PublicTextPolicy.Check(title, "The title").Errors);
         errors.AddRange(PublicTextPolicy.Check(bio, "The bio").Errors);
+        foreach (var skill in skills)
+        {
+            errors.AddRange(PublicTextPolicy.Check(skill, $"The skill \"{skill}\"").Errors);
+        }
 
         if (errors.Count > 0)
         {

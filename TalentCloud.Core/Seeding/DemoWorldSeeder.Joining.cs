@@ -48,6 +48,22 @@ public sealed partial class DemoWorldSeeder
         };
         offer.Submit(approvalReason: null, offer.CreatedAt);
         db.Offers.Add(offer);
+        // Each cloud's standard onboarding tasks: an offer that hires from a proposal into the cloud comes with them.
+        AddOnboardingTasks(world.AcmeData,
+            new OnboardingTaskInput(OnboardingTaskKind.Agreement, "Acme data handling agreement",
+                "You handle Acme customer data only on systems Acme provides, keep it inside the EU and US regions, and delete local copies when a task ends."),
+            new OnboardingTaskInput(OnboardingTaskKind.DocumentAcknowledgement, "Warehouse access policy",
+                "Access to the Acme data warehouse is personal, logged and reviewed monthly. Queries that export more than 10,000 customer rows need a ticket."));
+        AddOnboardingTasks(world.AcmeMobile,
+            new OnboardingTaskInput(OnboardingTaskKind.Agreement, "Acme mobile contractor agreement",
+                "Code written for Acme apps belongs to Acme; you use Acme's signing keys only on the build servers you are given."));
+        AddOnboardingTasks(world.GlobexDesign,
+            new OnboardingTaskInput(OnboardingTaskKind.Agreement, "Globex contractor agreement",
+                "You keep Globex's plant data confidential and assign the designs made under the contract to Globex."),
+            new OnboardingTaskInput(OnboardingTaskKind.BackgroundCheck, "Background check", ""));
         await db.SaveChangesAsync(ct);
     }
+
+    private void AddOnboardingTasks(Clouds.Cloud cloud, params OnboardingTaskInput[] tasks) =>
+        db.CloudOnboardingTasks.AddRange(tasks.Select((t, i) => Clouds.CloudOnboardingTask.From(cloud.Id, i + 1, t)));
 }
