@@ -55,6 +55,8 @@ public static class FuzzedPages
         // Public pages.
         Page<JobsPage>("/jobs", Visitor, ["q", "skill", "sort", "page"]),
         Page<JobPage>("/jobs/{Id:int}", Visitor, [], Id("Id", d => d.PublicJob)),
+        Page<HelpCentrePage>("/help", Visitor, ["for"]),
+        Page<SupportPage>("/support", DemoWorld.FionaEmail, ["article"]),
         Page<HelpArticlePage>("/help/{Slug}", Visitor, [], new FuzzedRouteValue("Slug", d => d.HelpSlug, "no-such-article")),
         Page<ProfilePage>("/freelancers/{Handle}", Visitor, [], new FuzzedRouteValue("Handle", _ => DemoWorld.FionaHandle, "no-such-person")),
         Page<ProfilePage>("/agencies/{Handle}", DemoWorld.MariaEmail, [], new FuzzedRouteValue("Handle", _ => DemoWorld.NorthwindHandle, "no-such-agency")),
@@ -79,6 +81,7 @@ public static class FuzzedPages
 
         // Platform admin.
         Page<AdminOrganizationsPage>("/admin/organizations", DemoWorld.AdminEmail, ["name", "page"]),
+        Page<AdminSupportPage>("/admin/support", DemoWorld.AdminEmail, ["status", "topic", "page"]),
         Page<AdminAuditPage>("/admin/audit", DemoWorld.AdminEmail, ["action", "actor", "from", "to", "text", "page"]),
         Page<AdminOutboxPage>("/admin/outbox", DemoWorld.AdminEmail, ["q", "unsent", "page"]),
         Page<AdminRemovalsPage>("/admin/removals", DemoWorld.AdminEmail, ["status", "org", "member", "sort", "desc", "page"]),
