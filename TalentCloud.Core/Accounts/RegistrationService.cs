@@ -45,7 +45,7 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, IPassw
     public async Task<Result<(RegistrationOutcome Outcome, AppUser? User)>> RegisterAsync(RegistrationRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = (request.Name ?? "").Trim();
+        var name = UserText.Line(request.Name);
         var email = (request.Email ?? "").Trim();
         var password = request.Password ?? "";
         var errors = new List<string>();

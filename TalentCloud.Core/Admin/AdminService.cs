@@ -163,7 +163,7 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Organizations.AsNoTracking();
-        var filter = name?.Trim() ?? "";
+        var filter = UserText.Line(name);
         if (filter.Length > 0)
         {
             filter = filter[..Math.Min(filter.Length, AdminOrganizationPage.NameFilterMaxLength)];

@@ -1,3 +1,4 @@
+using TalentCloud.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TalentCloud.Core.Offers;
@@ -24,7 +25,7 @@ public sealed class CloudOnboardingTask
         Position = position,
         Kind = input.Kind,
         Title = input.Title.Trim(),
-        Text = input.Text?.Trim() ?? "",
+        Text = UserText.Block(input.Text),
     };
 
     public OnboardingTaskInput ToInput() => new(Kind, Title, Text);

@@ -218,7 +218,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
         }
 
         var errors = new List<string>();
-        var skills = criteria.RequiredSkills.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var skills = criteria.RequiredSkills.Select(UserText.Line).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (skills.Count > Cloud.MaxRequiredSkills)
         {
             errors.Add($"At most {Cloud.MaxRequiredSkills} required skills.");
@@ -229,7 +229,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
             errors.Add($"Each skill is at most {Profile.SkillMaxLength} characters.");
         }
 
-        var countries = criteria.AllowedCountries.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        var countries = criteria.AllowedCountries.Select(c => UserText.Line(c).ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
         if (countries.Count > Cloud.MaxAllowedCountries)
         {
             errors.Add($"At most {Cloud.MaxAllowedCountries} allowed countries.");
@@ -338,7 +338,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
     private async Task<Result> DecideAsync(Actor actor, int membershipId, bool approve, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        reason = reason?.Trim() ?? "";
+        reason = UserText.Block(reason);
         if (!approve && reason.Length == 0)
         {
             return Result.Failure("Give a reason for the rejection; the applicant is told it.");
@@ -396,8 +396,8 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 
     private static List<string> ValidateNameAndDescription(ref string? name, ref string? description)
     {
-        name = name?.Trim() ?? "";
-        description = description?.Trim() ?? "";
+        name = UserText.Line(name);
+        description = UserText.Block(description);
         var errors = new List<string>();
         if (name.Length == 0)
         {

@@ -102,7 +102,7 @@ public sealed class SupportService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return Result<int>.Failure(SignInFirst);
         }
 
-        var text = draft.Text?.Trim() ?? "";
+        var text = UserText.Block(draft.Text);
         var errors = new List<string>();
         if (!Enum.IsDefined(draft.Category))
         {
@@ -196,7 +196,7 @@ public sealed class SupportService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return Result.Failure(NotFound);
         }
 
-        var reply = text?.Trim() ?? "";
+        var reply = UserText.Block(text);
         if (reply.Length == 0)
         {
             return Result.Failure(ReplyRequired);

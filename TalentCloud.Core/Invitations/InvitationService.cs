@@ -75,7 +75,7 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<Result<int>> InviteAsync(Actor actor, int cloudId, int profileId, string? note, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        note = note?.Trim() ?? "";
+        note = UserText.Block(note);
         if (note.Length > Invitation.NoteMaxLength)
         {
             return Result<int>.Failure($"The note is at most {Invitation.NoteMaxLength:N0} characters.");

@@ -162,9 +162,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             return Result<int>.Failure(OrganizationPermissions.Refusal(actor.Organizations[draft.OrganizationId], OrganizationAction.PostJobs));
         }
 
-        var title = (draft.Title ?? "").Trim();
-        var description = (draft.Description ?? "").Trim();
-        var skills = (draft.Skills ?? []).Select(s => (s ?? "").Trim()).Where(s => s.Length > 0)
+        var title = UserText.Line(draft.Title);
+        var description = UserText.Block(draft.Description);
+        var skills = (draft.Skills ?? []).Select(UserText.Line).Where(s => s.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var errors = Validate(title, description, skills, draft);
         if (draft.PublicAfterDays is int days)

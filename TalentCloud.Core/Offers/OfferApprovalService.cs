@@ -80,7 +80,7 @@ public sealed class OfferApprovalService(IDbContextFactory<AppDbContext> dbFacto
     private async Task<Result> DecideAsync(Actor actor, int offerId, bool approve, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        reason = reason?.Trim() ?? "";
+        reason = UserText.Block(reason);
         if (!approve && reason.Length == 0)
         {
             return Result.Failure("Give a reason for the rejection; the author is told it.");

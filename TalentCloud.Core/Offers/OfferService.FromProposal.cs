@@ -120,8 +120,8 @@ public sealed partial class OfferService
             cloud = managed.Cloud;
         }
 
-        var title = input.Title?.Trim() ?? "";
-        var description = input.Description?.Trim() ?? "";
+        var title = UserText.Line(input.Title);
+        var description = UserText.Block(input.Description);
         var payKind = PayKindOf(job.BudgetType);
         var errors = ValidateTerms(title, description, payKind, input.Amount);
         if (errors.Count > 0)

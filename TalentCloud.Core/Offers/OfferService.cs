@@ -121,8 +121,8 @@ public sealed partial class OfferService(IDbContextFactory<AppDbContext> dbFacto
             return Result<int>.Failure("That freelancer or agency does not exist.");
         }
 
-        var title = input.Title?.Trim() ?? "";
-        var description = input.Description?.Trim() ?? "";
+        var title = UserText.Line(input.Title);
+        var description = UserText.Block(input.Description);
         var tasks = input.Tasks ?? [];
         var errors = ValidateTerms(title, description, input.PayKind, input.Amount);
         errors.AddRange(ValidateTasks(tasks));
@@ -587,13 +587,13 @@ public sealed partial class OfferService(IDbContextFactory<AppDbContext> dbFacto
                 continue;
             }
 
-            var taskTitle = task.Title?.Trim() ?? "";
+            var taskTitle = UserText.Line(task.Title);
             if (taskTitle.Length == 0 || taskTitle.Length > OnboardingTask.TitleMaxLength)
             {
                 errors.Add($"Task {index}: the title is required and at most {OnboardingTask.TitleMaxLength} characters.");
             }
 
-            var text = task.Text?.Trim() ?? "";
+            var text = UserText.Block(task.Text);
             if (task.Kind != OnboardingTaskKind.BackgroundCheck && text.Length == 0)
             {
                 errors.Add($"Task {index}: give the text to {(task.Kind == OnboardingTaskKind.Agreement ? "accept" : "acknowledge")}.");
@@ -608,7 +608,7 @@ public sealed partial class OfferService(IDbContextFactory<AppDbContext> dbFacto
     }
 
     private static List<OnboardingTask> BuildTasks(IReadOnlyList<OnboardingTaskInput> tasks) =>
-        [.. tasks.Select((t, i) => new OnboardingTask { Position = i + 1, Kind = t.Kind, Title = t.Title.Trim(), Text = t.Text?.Trim() ?? "" })];
+        [.. tasks.Select((t, i) => new OnboardingTask { Position = i + 1, Kind = t.Kind, Title = UserText.Line(t.Title), Text = UserText.Block(t.Text) })];
 
     /// <summary>Everything that stops the freelancer from accepting right now, in words; empty when they can accept.</summary>
     private static List<string> Blockers(Offer offer, DateTimeOffset now, string org)

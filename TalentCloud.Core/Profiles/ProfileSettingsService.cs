@@ -83,7 +83,7 @@ public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFac
         var errors = new List<string>();
         var name = Clean(input.DisplayName);
         var title = Clean(input.Title);
-        var bio = input.Bio?.Trim() ?? "";
+        var bio = UserText.Block(input.Bio);
         var country = Clean(input.Country).ToUpperInvariant();
         var timeZone = Clean(input.TimeZone);
         var businessName = Clean(input.BusinessName);
@@ -184,7 +184,7 @@ public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFac
         return Result.Success;
     }
 
-    private static string Clean(string? value) => value?.Trim() ?? "";
+    private static string Clean(string? value) => UserText.Line(value);
 
     private static void Limit(List<string> errors, string field, string value, int max)
     {

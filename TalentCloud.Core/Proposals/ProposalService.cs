@@ -84,7 +84,7 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
             return Result<int>.Failure(JobErrors.NotFound);
         }
 
-        var coverLetter = (draft.CoverLetter ?? "").Trim();
+        var coverLetter = UserText.Block(draft.CoverLetter);
         var errors = new List<string>();
         if (actor.BelongsTo(job.OrganizationId))
         {

@@ -117,7 +117,7 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<Result<int>> RequestAsync(Actor actor, int membershipId, string? reason, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var text = (reason ?? "").Trim();
+        var text = UserText.Block(reason);
         if (text.Length > RemovalRequest.ReasonMaxLength)
         {
             return Result<int>.Failure(RemovalErrors.ReasonTooLong);
@@ -313,7 +313,7 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<Result> ApproveAsync(Actor actor, int requestId, string? note = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var text = (note ?? "").Trim();
+        var text = UserText.Block(note);
         if (!actor.IsPlatformAdmin)
         {
             return Result.Failure(RemovalErrors.RequestNotFound);
@@ -359,7 +359,7 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<Result> RejectAsync(Actor actor, int requestId, string? reason, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var text = (reason ?? "").Trim();
+        var text = UserText.Block(reason);
         if (!actor.IsPlatformAdmin)
         {
             return Result.Failure(RemovalErrors.RequestNotFound);

@@ -1,3 +1,4 @@
+using TalentCloud.Core.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -46,7 +47,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
         var notices = new List<string>();
         var errors = new List<string>();
 
-        var text = query.Text?.Trim() ?? "";
+        var text = UserText.Line(query.Text);
         if (text.Length > TextMaxLength)
         {
             text = text[..TextMaxLength];
@@ -64,7 +65,7 @@ public sealed class TalentSearchService(IDbContextFactory<AppDbContext> dbFactor
             notices.Add("Your search holds no letters or digits, so everyone is listed.");
         }
 
-        var skills = query.Skills.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var skills = query.Skills.Select(UserText.Line).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (skills.Count > MaxSkillFilters)
         {
             errors.Add($"Filter by at most {MaxSkillFilters} skills.");
