@@ -35,7 +35,7 @@ public sealed class FormFuzzTests : ComponentTestBase
     private static readonly Dictionary<string, Form> Forms = new()
     {
         ["post job"] = new(DemoWorld.MariaEmail, t => t.PageAsync<PostJobPage>(DemoWorld.MariaEmail, "/org/jobs/new"),
-            ["#job-title", "#job-description", "#job-skills", "#job-budget"], "Post job"),
+            ["Title", "Description", "Required skills", "Most you pay per hour (USD)"], "Post job"),
         ["profile settings"] = new(DemoWorld.FionaEmail, t => t.PageAsync<ProfileSettingsPage>(DemoWorld.FionaEmail, "/settings/profile"),
             ["Display name", "Title", "Bio", "Skills", "Country", "Time zone", "Registration number", "Licence number"], "Save profile"),
         ["new offer"] = new(DemoWorld.MariaEmail, t => t.PageAsync<NewOfferPage>(DemoWorld.MariaEmail, $"/org/offers/new?profile={DemoWorld.OmarHandle}"),
@@ -51,7 +51,7 @@ public sealed class FormFuzzTests : ComponentTestBase
             ["Description"], "Save description"),
         ["connects grant"] = new(DemoWorld.AdminEmail, t => t.PageAsync<ConnectsGrantPage>(DemoWorld.AdminEmail, "/admin/connects"),
             ["Profile handle", "#grant-amount", "Reason"], "Grant Connects"),
-        ["proposal"] = new(DemoWorld.FionaEmail, t => t.JobPageAsync(), ["#cover-letter", "#bid"], "Send proposal", t => t.ForgetProposalsAsync()),
+        ["proposal"] = new(DemoWorld.FionaEmail, t => t.JobPageAsync(), ["Cover letter", "Your hourly rate (USD)"], "Send proposal", t => t.ForgetProposalsAsync()),
         ["removal request"] = new(DemoWorld.FionaEmail, t => t.RemovalDialogAsync(), ["Reason (optional)"], "Send removal request", t => t.CancelRemovalAsync(), ResetAlways: true),
     };
 
