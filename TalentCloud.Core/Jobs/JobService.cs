@@ -259,7 +259,7 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             return Result.Failure(JobErrors.AlreadyClosed);
         }
 
-        if (await db.Offers.AnyAsync(o => o.Status == OfferStatus.Open && db.Proposals.Any(p => p.Id == o.ProposalId && p.JobId == jobId), ct))
+        if (await db.Offers.Pending().AnyAsync(o => db.Proposals.Any(p => p.Id == o.ProposalId && p.JobId == jobId), ct))
         {
             return Result.Failure(JobErrors.OfferFromProposalWaiting);
         }

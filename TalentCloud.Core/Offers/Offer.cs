@@ -220,3 +220,10 @@ internal sealed class OnboardingTaskEntityTypeConfiguration : IEntityTypeConfigu
         builder.HasIndex(t => new { t.OfferId, t.Position });
     }
 }
+
+/// <summary>The one definition of an offer still waiting for an answer: the freelancer's (open) or an approver's.</summary>
+internal static class PendingOffers
+{
+    public static IQueryable<Offer> Pending(this IQueryable<Offer> offers) =>
+        offers.Where(o => o.Status == OfferStatus.Open || o.Status == OfferStatus.AwaitingApproval);
+}

@@ -200,7 +200,7 @@ public sealed partial class OfferService
             return JobErrors.AlreadyClosed;
         }
 
-        return await db.Offers.AnyAsync(o => o.ProposalId == proposal.Id && (o.Status == OfferStatus.Open || o.Status == OfferStatus.AwaitingApproval), ct)
+        return await db.Offers.Pending().AnyAsync(o => o.ProposalId == proposal.Id, ct)
             ? ProposalErrors.OfferAlreadySent(applicant)
             : null;
     }

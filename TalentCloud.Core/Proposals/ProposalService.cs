@@ -384,5 +384,5 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
     }
 
     private static Task<bool> HasOpenOfferAsync(AppDbContext db, int proposalId, CancellationToken ct) =>
-        db.Offers.AnyAsync(o => o.ProposalId == proposalId && (o.Status == OfferStatus.Open || o.Status == OfferStatus.AwaitingApproval), ct);
+        db.Offers.Pending().AnyAsync(o => o.ProposalId == proposalId, ct);
 }

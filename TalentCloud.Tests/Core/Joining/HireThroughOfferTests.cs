@@ -148,6 +148,13 @@ public sealed class HireThroughOfferTests : JoiningWorld
         Assert.True(applicant.OfferSent);
         Assert.False(applicant.CanHire);
         Assert.False(second.Succeeded);
+        int jobId;
+        await using (var context = Db.CreateDbContext())
+        {
+            jobId = await context.Jobs.Where(j => j.Title == DemoWorld.AcmeLoyaltyApiJob).Select(j => j.Id).SingleAsync();
+        }
+
+        Assert.Equal([JobErrors.OfferFromProposalWaiting], (await new JobService(Db, Db.Clock).CloseAsync(await Maria, jobId)).Errors);
 
         Assert.True((await new OfferApprovalService(Db, Db.Clock).ApproveAsync(await Maria, offerId)).Succeeded);
         var seen = await Offers.GetAsync(await Omar, offerId);
