@@ -75,4 +75,21 @@ public sealed class ProfileBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Skills" })).ToContainTextAsync("Swift");
         await Assertions.Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task On_a_narrow_screen_a_visitor_opens_and_hides_the_navigation_without_a_live_connection()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(400, 800);
+        await page.GotoAsync("/jobs");
+        var navigation = page.GetByRole(AriaRole.Complementary, new() { Name = "Main navigation" });
+        await Assertions.Expect(navigation).ToBeHiddenAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show navigation" }).ClickAsync();
+        await Assertions.Expect(navigation).ToBeVisibleAsync();
+        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Help" })).ToBeVisibleAsync();
+
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Hide navigation" }).ClickAsync();
+        await Assertions.Expect(navigation).ToBeHiddenAsync();
+    }
 }
