@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Circuit benchmark: publishes the app (Release), starts it in Production on one core with the demo world, and opens
-# N live circuits in headless Chromium (on the other core): first N visitors on fiona's public profile, then (after a
-# fresh start of the app) N tabs of maria@acme.test on /org. For each it reports the server's resident memory per
-# open circuit, then has every page click a tab or button once a second and reports the round trip p50 / p95.
+# N pages in headless Chromium (on the other core), each scenario on a fresh start of the app: N visitors on fiona's
+# public profile (static HTML: it must open no circuit), N tabs of maria@acme.test on the same profile (live), and N
+# tabs of maria on /org. For each it reports the server's resident memory per open page; on the live pages every page
+# then clicks a tab or button once a second and the round trip p50 / p95 is reported.
 #
 # Settings (environment): CIRCUITS (100), CIRCUITS_SECONDS (30 of clicking), CIRCUITS_PORT (5319),
 # CIRCUITS_APP_CORE (0), CIRCUITS_BROWSER_CORE (1), TALENTCLOUD_CHROMIUM (/usr/bin/chromium),
-# CIRCUITS_SCENARIOS ("visitor maria").
+# CIRCUITS_SCENARIOS ("visitor profile maria").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -27,7 +28,7 @@ dotnet build -c Release -v q -nologo bench/TalentCloud.CircuitBench/TalentCloud.
 driver="$root/bench/TalentCloud.CircuitBench/bin/Release/net10.0/TalentCloud.CircuitBench.dll"
 
 : >"$work/rows.txt"
-for scenario in ${CIRCUITS_SCENARIOS:-visitor maria}; do
+for scenario in ${CIRCUITS_SCENARIOS:-visitor profile maria}; do
     echo
     echo "Starting the app in Production on core $app_core with the demo world (scenario: $scenario) ..."
     rm -f "$work"/demo.db*

@@ -48,7 +48,9 @@ public sealed class ProfileBrowserTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task Switching_profile_tabs_works_over_the_circuit()
     {
+        // A signed-in viewer gets the profile live; a visitor gets it static, with both sections shown at once.
         var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoWorld.OmarEmail, DemoWorld.Password);
         await page.GotoAsync(DemoVisibility.Fiona);
         var skills = page.GetByRole(AriaRole.List, new() { Name = "Skills" });
         await Assertions.Expect(skills).ToHaveCountAsync(0);
@@ -62,5 +64,32 @@ public sealed class ProfileBrowserTests(BrowserFixture browser) : IClassFixture<
         }
 
         await Assertions.Expect(skills).ToContainTextAsync("Swift");
+    }
+
+    [Fact]
+    public async Task A_visitor_reads_about_and_skills_without_tabs()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(DemoVisibility.Fiona);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Skills", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Skills" })).ToContainTextAsync("Swift");
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task On_a_narrow_screen_a_visitor_opens_and_hides_the_navigation_without_a_live_connection()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(400, 800);
+        await page.GotoAsync("/jobs");
+        var navigation = page.GetByRole(AriaRole.Complementary, new() { Name = "Main navigation" });
+        await Assertions.Expect(navigation).ToBeHiddenAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show navigation" }).ClickAsync();
+        await Assertions.Expect(navigation).ToBeVisibleAsync();
+        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Help" })).ToBeVisibleAsync();
+
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Hide navigation" }).ClickAsync();
+        await Assertions.Expect(navigation).ToBeHiddenAsync();
     }
 }

@@ -17,6 +17,27 @@ public sealed partial class EdgeHttpTests(WebAppFixture app) : IClassFixture<Web
     [GeneratedRegex("<script type=\"importmap\"[^>]*nonce=\"([^\"]+)\"")]
     private static partial Regex ImportMapNonce();
 
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(_content/MudBlazor/[^\"]+)\"|<script src=\"(_content/MudBlazor/[^\"]+)\"")]
+    private static partial Regex MudBlazorAssets();
+
+    [Fact]
+    public async Task The_component_librarys_stylesheet_and_script_travel_compressed()
+    {
+        // The library's stylesheet is over 600 KB; a page must not make a browser that accepts Brotli download it raw.
+        var client = SignIn.AnonymousClient(app.Factory);
+        var html = await (await client.GetAsync("/")).Content.ReadAsStringAsync();
+        var addresses = MudBlazorAssets().Matches(html).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
+        Assert.Equal(2, addresses.Count);
+        foreach (var address in addresses)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/" + address);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(response.Content.Headers.ContentEncoding.SingleOrDefault(), new[] { "br", "gzip" });
+        }
+    }
+
     [Fact]
     public async Task The_home_page_limits_scripts_to_the_site_and_forbids_framing()
     {

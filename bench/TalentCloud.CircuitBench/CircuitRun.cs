@@ -7,8 +7,11 @@ namespace TalentCloud.CircuitBench;
 
 public enum Scenario
 {
-    /// <summary>Fiona's public profile as a visitor; every click switches the About / Skills tab.</summary>
+    /// <summary>Fiona's public profile as a visitor: static HTML, so no circuit is opened and nothing is clicked.</summary>
     VisitorProfile,
+
+    /// <summary>Fiona's profile as maria@acme.test (live, with the hiring panel); every click switches the About / Skills tab.</summary>
+    MariaProfile,
 
     /// <summary>maria@acme.test's organisation dashboard (/org); every click shows or hides the navigation drawer.</summary>
     MariaOrg,
@@ -21,10 +24,18 @@ public sealed record CircuitResult(
 {
     public double KiBPerCircuit => (RssAfterMiB - RssBeforeMiB) * 1024 / Circuits;
 
-    public string ToTableRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Name} | {Circuits} | {RssBeforeMiB:F1} | {RssAfterMiB:F1} | {KiBPerCircuit:F0} | {Samples} | {P50:F1} | {P95:F1} | {Failures} |");
+    public string ToTableRow() => Scenario == Scenario.VisitorProfile
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"| {Name} | {Circuits} pages, no circuit | {RssBeforeMiB:F1} | {RssAfterMiB:F1} | {KiBPerCircuit:F0} | — | — | — | — |")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"| {Name} | {Circuits} | {RssBeforeMiB:F1} | {RssAfterMiB:F1} | {KiBPerCircuit:F0} | {Samples} | {P50:F1} | {P95:F1} | {Failures} |");
 
-    private string Name => Scenario == Scenario.VisitorProfile ? "visitor profile (tab clicks)" : "maria's /org (drawer button clicks)";
+    private string Name => Scenario switch
+    {
+        Scenario.VisitorProfile => "visitor profile (static page)",
+        Scenario.MariaProfile => "fiona's profile as maria (tab clicks)",
+        _ => "maria's /org (drawer button clicks)",
+    };
 }
 
 public static class CircuitRun
@@ -96,21 +107,27 @@ public static class CircuitRun
         });
         context.SetDefaultTimeout(120_000);
 
-        string path, kind;
-        if (settings.Scenario == Scenario.MariaOrg)
+        if (settings.Scenario != Scenario.VisitorProfile)
         {
             await SignInAsync(context, settings.BaseAddress, "maria@acme.test");
-            (path, kind) = ("/org", "button");
         }
-        else
+
+        var (path, kind) = settings.Scenario switch
         {
-            (path, kind) = ("/freelancers/fiona-park", "tabs");
-        }
+            Scenario.MariaOrg => ("/org", "button"),
+            Scenario.MariaProfile => ("/freelancers/fiona-park", "tabs"),
+            _ => ("/freelancers/fiona-park", "none"),
+        };
 
         // Warm-up: a few circuits open, click and close, so the server has compiled what the measured ones run.
         log.WriteLine($"Warming up on {path} ...");
-        var warm = await OpenAsync(context, path, 3, log);
-        await ClickAsync(warm, kind, TimeSpan.FromSeconds(4));
+        var live = kind != "none";
+        var warm = await OpenAsync(context, path, 3, live, log);
+        if (live)
+        {
+            await ClickAsync(warm, kind, TimeSpan.FromSeconds(4));
+        }
+
         foreach (var page in warm)
         {
             await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = false });
@@ -120,12 +137,13 @@ public static class CircuitRun
         var before = await SettledRssMiBAsync(settings.ServerPid);
 
         log.WriteLine($"Opening {settings.Circuits} circuits on {path} (server RSS {before:F1} MiB) ...");
-        var pages = await OpenAsync(context, path, settings.Circuits, log);
+        var pages = await OpenAsync(context, path, settings.Circuits, live, log);
         await Task.Delay(TimeSpan.FromSeconds(10));
         var after = await SettledRssMiBAsync(settings.ServerPid);
 
         log.WriteLine($"{settings.Circuits} circuits open (server RSS {after:F1} MiB); every page clicks once a second for {settings.ClickDuration.TotalSeconds:F0} s ...");
-        var (samples, failures) = await ClickAsync(pages, kind, settings.ClickDuration);
+        // A static page has no circuit to click over: its row reports memory only.
+        var (samples, failures) = kind == "none" ? ([], 0) : await ClickAsync(pages, kind, settings.ClickDuration);
         samples.Sort();
         return new CircuitResult(settings.Scenario, settings.Circuits, before, after, samples.Count, failures,
             Percentile(samples, 0.50), Percentile(samples, 0.95));
@@ -171,8 +189,8 @@ public static class CircuitRun
     private static IEnumerable<string> CookiesOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : [];
 
-    /// <summary>Opens <paramref name="count"/> tabs on the page, ten at a time, each until its circuit is live.</summary>
-    private static async Task<List<IPage>> OpenAsync(IBrowserContext context, string path, int count, TextWriter log)
+    /// <summary>Opens <paramref name="count"/> tabs on the page, ten at a time, each until its circuit is live (a static page: loaded).</summary>
+    private static async Task<List<IPage>> OpenAsync(IBrowserContext context, string path, int count, bool live, TextWriter log)
     {
         var pages = new List<IPage>();
         while (pages.Count < count)
@@ -181,8 +199,8 @@ public static class CircuitRun
             {
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(path);
-                // The drawer button is disabled in the prerendered HTML and enabled by the live render.
-                await page.WaitForSelectorAsync(".drawer-toggle:not([disabled])");
+                // The drawer button is disabled in the prerendered HTML and enabled by the live render; a static page has none.
+                await page.WaitForSelectorAsync(live ? ".drawer-toggle:not([disabled])" : "h1");
                 return page;
             });
             pages.AddRange(await Task.WhenAll(batch));

@@ -3,7 +3,7 @@ using TalentCloud.CircuitBench;
 
 // Circuit benchmark: opens N live Blazor circuits in headless Chromium on one page, reports the server's memory per
 // circuit, then has every page click once a second and reports the round trips. See README, "Performance".
-//   TalentCloud.CircuitBench --base URL --server-pid PID --scenario visitor|maria [--circuits 100] [--seconds 30]
+//   TalentCloud.CircuitBench --base URL --server-pid PID --scenario visitor|profile|maria [--circuits 100] [--seconds 30]
 var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -17,8 +17,9 @@ int GetInt(string name, int fallback) => int.Parse(Get(name, fallback.ToString(C
 var scenario = Get("scenario") switch
 {
     "visitor" => Scenario.VisitorProfile,
+    "profile" => Scenario.MariaProfile,
     "maria" => Scenario.MariaOrg,
-    var other => throw new ArgumentException($"Unknown scenario '{other}' (visitor or maria)."),
+    var other => throw new ArgumentException($"Unknown scenario '{other}' (visitor, profile or maria)."),
 };
 var settings = new BenchSettings(
     new Uri(Get("base")),

@@ -12,10 +12,11 @@ namespace TalentCloud.Tests.Components.Layout;
 /// <summary>The layout per role: what the app bar and the drawer offer, and what they must not.</summary>
 public sealed class LayoutTests : ComponentTestBase
 {
-    private async Task<IRenderedComponent<MainLayout>> LayoutAsAsync(string email, bool dark = false)
+    private async Task<IRenderedComponent<MainLayout>> LayoutAsAsync(string email, bool dark = false, bool live = false)
     {
         await SignInAsAsync(email);
         return Render<MainLayout>(p => p
+            .SetAssignedRenderMode(live ? Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer : null)
             .AddCascadingValue(new ThemeMode(dark))
             .Add(x => x.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<h1>Body of the page</h1>"))));
     }
@@ -98,9 +99,21 @@ public sealed class LayoutTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task On_a_page_without_a_live_connection_the_drawer_is_shown_and_hidden_by_links_to_this_page()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/jobs?page=2");
+        var cut = await LayoutAsAsync(DemoVisibility.Visitor);
+        Assert.Empty(cut.FindAll("button.drawer-toggle"));
+        var show = cut.Find("a.static-drawer-toggle");
+        Assert.Equal("http://localhost/jobs?page=2#app-navigation", show.GetAttribute("href"));
+        Assert.Equal("Show navigation", show.GetAttribute("aria-label"));
+        Assert.Equal("http://localhost/jobs?page=2#main", cut.Find("#app-navigation a.static-drawer-close").GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_drawer_toggle_has_a_name_and_says_whether_the_drawer_is_open()
     {
-        var cut = await LayoutAsAsync(DemoWorld.FionaEmail);
+        var cut = await LayoutAsAsync(DemoWorld.FionaEmail, live: true);
         var toggle = cut.Find("button.drawer-toggle");
         Assert.Equal("app-navigation", toggle.GetAttribute("aria-controls"));
         var wasOpen = toggle.GetAttribute("aria-expanded") == "true";
