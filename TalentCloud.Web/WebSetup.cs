@@ -122,6 +122,7 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRouting();
         app.UseAuthentication();
+        app.UseUnreadableFormRefusal();
         app.UseTalentCloudRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();

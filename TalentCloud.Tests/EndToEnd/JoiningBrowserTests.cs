@@ -57,10 +57,19 @@ public sealed class JoiningBrowserTests(BrowserFixture browser) : IClassFixture<
         var invite = maria.GetByRole(AriaRole.Button, new() { Name = "Invite to cloud" });
         await invite.ClickAsync();
         var dialog = maria.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToHaveCountAsync(1);
 
-        await maria.ReloadAsync();
-        await InteractiveAsync(maria);
-        await invite.ClickAsync();
+        // Escape cancels: the dialog is gone, focus is back on the button, and no invitation went out.
+        await BrowserFixture.EscapeAsync(dialog);
+        await Assertions.Expect(maria.Locator(".mud-dialog-container")).ToHaveCountAsync(0);
+        await Assertions.Expect(invite).ToBeFocusedAsync();
+        Assert.Equal(before, InvitationCount());
+
+        // The same button on the same page opens it again, and once only, even on a double click.
+        await invite.DblClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(1);
+        await maria.WaitForTimeoutAsync(1_000);
+        await Assertions.Expect(maria.Locator(".mud-dialog-container")).ToHaveCountAsync(1);
         await BrowserFixture.ChooseAsync(dialog.GetByRole(AriaRole.Combobox), DemoWorld.AcmeData);
         await dialog.GetByLabel("Note (optional").FillAsync("We would love your PostgreSQL experience in the guild.");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using TalentCloud.Core.Data;
 
 namespace TalentCloud.Tests.Support;
 
 /// <summary>
 /// A cheap summary of a test database: the number of rows in every table and the texts of every profile, cloud and
-/// organisation. Two equal fingerprints mean nothing was added, removed or renamed in between.
+/// organisation, and every account's password and security stamp. Two equal fingerprints mean nothing was added,
+/// removed, renamed or re-keyed in between.
 /// </summary>
-public sealed class DatabaseFingerprint(TestDatabase db)
+public sealed class DatabaseFingerprint(IDbContextFactory<AppDbContext> db)
 {
     private string? sql;
 
@@ -21,7 +23,8 @@ public sealed class DatabaseFingerprint(TestDatabase db)
                 + string.Join(" UNION ALL ", tables.Select(t => $"SELECT '{t}:' || count(*) AS x FROM \"{t}\""))
                 + " UNION ALL SELECT group_concat(DisplayName || Title || Bio || Country || TimeZone || BusinessName || RegistrationNumber || LicenceNumber, ',') FROM Profiles"
                 + " UNION ALL SELECT group_concat(Name || Description, ',') FROM Clouds"
-                + " UNION ALL SELECT group_concat(Name || Description, ',') FROM Organizations)";
+                + " UNION ALL SELECT group_concat(Name || Description, ',') FROM Organizations"
+                + " UNION ALL SELECT group_concat(coalesce(PasswordHash, '') || coalesce(SecurityStamp, ''), ',') FROM AspNetUsers)";
         }
 
         return (await context.Database.SqlQueryRaw<string>(sql).ToListAsync()).Single();

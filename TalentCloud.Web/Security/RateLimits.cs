@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -175,21 +174,10 @@ public static class RateLimits
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        response.ContentType = "text/html; charset=utf-8";
         var minutes = (int)Math.Ceiling(seconds / 60.0);
         var when = seconds < 60 ? string.Create(CultureInfo.InvariantCulture, $"{seconds} seconds")
             : minutes == 1 ? "a minute" : string.Create(CultureInfo.InvariantCulture, $"{minutes} minutes");
-        await response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many requests · TalentCloud</title>
-            <link rel="stylesheet" href="/app.css"></head>
-            <body><main class="page-body"><section class="card narrow">
-            <h1>Too many requests</h1>
-            <p>You have sent this too many times in a short while. Please wait {WebUtility.HtmlEncode(when)} and try again; nothing you saved was lost.</p>
-            <p><a href="/">Back to TalentCloud</a></p>
-            </section></main></body>
-            </html>
-            """, ct);
+        await ShortPage.WriteAsync(response, StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"You have sent this too many times in a short while. Please wait {when} and try again; nothing you saved was lost.", ct);
     }
 }

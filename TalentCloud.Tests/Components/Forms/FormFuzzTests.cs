@@ -6,15 +6,21 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using TalentCloud.Core.Help;
+using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Offers;
 using TalentCloud.Core.Removals;
 using TalentCloud.Core.Seeding;
 using TalentCloud.Tests.Support;
+using TalentCloud.Web.Components.Pages.Admin;
 using TalentCloud.Web.Components.Pages.Connects;
 using TalentCloud.Web.Components.Pages.Jobs;
 using TalentCloud.Web.Components.Pages.Messages;
 using TalentCloud.Web.Components.Pages.Org;
+using TalentCloud.Web.Components.Pages.Org.Dashboard;
 using TalentCloud.Web.Components.Pages.Org.Team;
 using TalentCloud.Web.Components.Pages.Organizations;
+using TalentCloud.Web.Components.Pages.Profiles;
 using TalentCloud.Web.Components.Pages.Removals;
 using TalentCloud.Web.Components.Pages.Settings;
 using TalentCloud.Web.Components.Shared.Actions;
@@ -53,6 +59,24 @@ public sealed class FormFuzzTests : ComponentTestBase
             ["Profile handle", "#grant-amount", "Reason"], "Grant Connects"),
         ["proposal"] = new(DemoWorld.FionaEmail, t => t.JobPageAsync(), ["Cover letter", "Your hourly rate (USD)"], "Send proposal", t => t.ForgetProposalsAsync()),
         ["removal request"] = new(DemoWorld.FionaEmail, t => t.RemovalDialogAsync(), ["Reason (optional)"], "Send removal request", t => t.CancelRemovalAsync(), ResetAlways: true),
+
+        // Dialogs that take text, each opened from its page.
+        ["invite to cloud"] = new(DemoWorld.MariaEmail, t => t.DialogAsync<ProfilePage>(DemoWorld.MariaEmail, DemoVisibility.Omar, "Invite to cloud",
+            p => p.Add(x => x.Handle, DemoWorld.OmarHandle)), ["Note (optional)"], "Send invitation", t => t.ForgetNewRowsAsync()),
+        ["interview proposal"] = new(DemoWorld.MariaEmail, t => t.InterviewDialogAsync(), ["Time zone", "Meeting link"], "Propose interview"),
+        ["interview time"] = new(DemoWorld.MariaEmail, t => t.InterviewDialogAsync(), ["Date and time"], "Propose interview"),
+        ["hire through an offer"] = new(DemoWorld.RajEmail, t => t.HireDialogAsync(), ["Title", "Hourly rate ($/hr)", "Description (optional)"], "Send offer",
+            t => t.ForgetNewRowsAsync()),
+        ["reject a removal request"] = new(DemoWorld.AdminEmail, t => t.DialogAsync<AdminRemovalsPage>(DemoWorld.AdminEmail, "/admin/removals",
+            "button[aria-label^='Reject removal']"), ["Reason for the member"], "Reject request", t => t.ReopenAsync()),
+        ["reply to support"] = new(DemoWorld.AdminEmail, t => t.DialogAsync<AdminSupportPage>(DemoWorld.AdminEmail, "/admin/support",
+            "button[aria-label^='Reply to']"), ["Your reply"], "Send reply", t => t.ReopenAsync()),
+        ["reject an applicant"] = new(DemoWorld.MariaEmail, t => t.RejectApplicantDialogAsync(), ["Reason for the applicant"], "Reject applicant",
+            t => t.ReopenAsync()),
+        ["reject an offer awaiting approval"] = new(DemoWorld.MariaEmail, t => t.DialogAsync<OrgDashboardPage>(DemoWorld.MariaEmail, "/org",
+            "[data-testid=approval-queue] button[aria-label^='Reject']"), ["Reason for the author"], "Reject offer", t => t.ReopenAsync()),
+        ["subscription end date"] = new(DemoWorld.AdminEmail, t => t.DialogAsync<AdminOrganizationsPage>(DemoWorld.AdminEmail, "/admin/organizations",
+            "button[aria-label='Extend the Enterprise subscription of Acme Corp']"), ["#subscription-end-date"], "Extend subscription"),
     };
 
     /// <summary>What the test reads of a rendered form, whatever the component's type.</summary>
@@ -71,11 +95,14 @@ public sealed class FormFuzzTests : ComponentTestBase
     {
         var form = Forms[name];
         dialogs = RenderProviders();
+        await RememberDemoWorldAsync();
         var fingerprint = new DatabaseFingerprint(Db);
         var navigation = Services.GetRequiredService<NavigationManager>();
         var problems = new List<string>();
         foreach (var value in HostileValues.All)
         {
+            // A dialog a refusal left open is closed: the next value meets the form afresh.
+            await dialogs.InvokeAsync(dialogs.Instance.DismissAll);
             var cut = await form.Render(this);
             foreach (var field in form.Fields)
             {
@@ -126,7 +153,7 @@ public sealed class FormFuzzTests : ComponentTestBase
         }
 
         if (cut.FindAll("[role=alert]").Concat(dialogs.FindAll("[role=alert]")).Any(a => a.TextContent.Trim().Length > 0)
-            || cut.FindAll(".mud-input-error").Any(e => e.TextContent.Trim().Length > 0))
+            || cut.FindAll(".mud-input-error").Concat(dialogs.FindAll(".mud-input-error")).Any(e => e.TextContent.Trim().Length > 0))
         {
             return "refused";
         }
@@ -238,6 +265,88 @@ public sealed class FormFuzzTests : ComponentTestBase
             .QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Request removal").Click();
         dialogs!.WaitForElement("[role=dialog]");
         return page;
+    }
+
+    /// <summary>Renders the page at the address and clicks the button (a CSS selector, or its text) that opens the dialog.</summary>
+    private async Task<Rendered> DialogAsync<TPage>(string email, string address, string opener, Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : IComponent
+    {
+        var page = await RenderPageAsync(email, address, parameters);
+        var button = opener.Contains('[', StringComparison.Ordinal)
+            ? page.WaitForElement(opener)
+            : page.WaitForElements("button").Single(b => b.TextContent.Trim() == opener);
+        // Not awaited: the click's handler waits for the dialog to close.
+        button.Click();
+        dialogs!.WaitForElement("[role=dialog]");
+        return Of(page);
+    }
+
+    private async Task<Rendered> InterviewDialogAsync()
+    {
+        var id = await MessagingAppData.ConversationIdAsync(Services, DemoWorld.Acme, DemoWorld.FionaHandle);
+        await SignInAsAsync(DemoWorld.MariaEmail);
+        var page = Render<ConversationPage>(p => p.Add(x => x.ConversationId, id));
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("section.conversation").GetAttribute("data-live")));
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Propose an interview outside TalentCloud").Click();
+        dialogs!.WaitForElement("[role=dialog]");
+        return Of(page);
+    }
+
+    private async Task<Rendered> HireDialogAsync()
+    {
+        var id = await IdAsync(db => db.Jobs.Where(j => j.Title == DemoWorld.AcmeKotlinCloudJob).Select(j => j.Id));
+        return await DialogAsync<JobProposalsPage>(DemoWorld.RajEmail, $"/org/jobs/{id}/proposals", "button[aria-label='Hire Northwind Studio']",
+            p => p.Add(x => x.Id, id));
+    }
+
+    private async Task<Rendered> RejectApplicantDialogAsync()
+    {
+        var id = await IdAsync(db => db.Clouds.Where(c => c.Name == DemoWorld.AcmeMobile).Select(c => c.Id));
+        return await DialogAsync<OrgCloudPage>(DemoWorld.MariaEmail, $"/org/clouds/{id}", "button[aria-label='Reject Lee Chen']", p => p.Add(x => x.Id, id));
+    }
+
+    private async Task RememberDemoWorldAsync()
+    {
+        await using var db = Db.CreateDbContext();
+        seeded = (await db.Invitations.MaxAsync(i => i.Id), await db.Offers.MaxAsync(o => o.Id));
+        var acmeMobile = await db.Clouds.Where(c => c.Name == DemoWorld.AcmeMobile).Select(c => c.Id).SingleAsync();
+        undecided = (await db.RemovalRequests.AsNoTracking().SingleAsync(r => r.Status == RemovalStatus.Pending),
+            await db.SupportRequests.AsNoTracking().SingleAsync(r => r.Status == SupportStatus.AwaitingReply),
+            await db.CloudMemberships.AsNoTracking().SingleAsync(m => m.CloudId == acmeMobile && m.Status == MembershipStatus.PendingApproval),
+            await db.Offers.AsNoTracking().SingleAsync(o => o.Title == DemoWorldSeeder.RitaOfferTitle));
+    }
+
+    /// <summary>The highest invitation and offer ids of the demo world, so that what a save added can be taken back.</summary>
+    private (int Invitation, int Offer)? seeded;
+
+    /// <summary>Takes back the invitations and offers the dialogs added, so the next value meets the same choice again.</summary>
+    private async Task ForgetNewRowsAsync()
+    {
+        await using var db = Db.CreateDbContext();
+        var (invitation, offer) = seeded!.Value;
+        await db.Invitations.Where(i => i.Id > invitation).ExecuteDeleteAsync();
+        await db.Offers.Where(o => o.Id > offer).ExecuteDeleteAsync();
+    }
+
+    /// <summary>The demo world's undecided items, as a decision found them before it changed them.</summary>
+    private (RemovalRequest Removal, SupportRequest Support, CloudMembership Applicant, Offer Awaiting)? undecided;
+
+    /// <summary>Puts back what a decision (a rejection, a reply) changed, so the next value meets the same undecided item.</summary>
+    private async Task ReopenAsync()
+    {
+        var (removal, support, applicant, awaiting) = undecided!.Value;
+        await using var db = Db.CreateDbContext();
+        await db.RemovalRequests.Where(r => r.Id == removal.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, removal.Status)
+            .SetProperty(r => r.DecisionReason, removal.DecisionReason).SetProperty(r => r.DecidedByUserId, removal.DecidedByUserId)
+            .SetProperty(r => r.DecidedAt, removal.DecidedAt));
+        await db.SupportRequests.Where(r => r.Id == support.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, support.Status));
+        await db.Offers.Where(o => o.Id == awaiting.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, awaiting.Status)
+            .SetProperty(o => o.RejectionReason, awaiting.RejectionReason).SetProperty(o => o.DecidedByUserId, awaiting.DecidedByUserId));
+        if (!await db.CloudMemberships.AnyAsync(m => m.Id == applicant.Id))
+        {
+            db.CloudMemberships.Add(applicant);
+            await db.SaveChangesAsync();
+        }
     }
 
     /// <summary>Closes the dialog if a refusal kept it open, and takes back a request that was sent.</summary>

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +85,26 @@ public sealed class ProfilePageTests : ComponentTestBase
         var invitation = await db.Invitations.OrderBy(i => i.Id).LastAsync();
         Assert.Equal("We liked your SQL work.", invitation.Note);
         Assert.Equal(maria.UserId, invitation.InvitedByUserId);
+    }
+
+    [Fact]
+    public async Task A_double_click_on_invite_opens_one_dialog_and_after_cancel_the_button_opens_it_again()
+    {
+        var host = RenderProviders();
+        var cut = await ProfileAsync(DemoWorld.MariaEmail, DemoVisibility.Omar);
+        IElement Invite() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Invite to cloud");
+
+        // The second click reaches the page while the first one's dialog is opening, as a double click or a click
+        // repeated on a slow connection does (the dialog's backdrop is not in the browser yet to stop it).
+        Invite().Click();
+        Invite().Click();
+        host.WaitForElement("[role=dialog]");
+        Assert.Single(host.FindAll("[role=dialog]"));
+
+        host.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll("[role=dialog]")));
+        Invite().Click();
+        host.WaitForAssertion(() => Assert.Single(host.FindAll("[role=dialog]")));
     }
 
     [Fact]

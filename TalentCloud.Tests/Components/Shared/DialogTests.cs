@@ -23,7 +23,7 @@ public sealed class DialogTests : ComponentTestBase
     private (IRenderedComponent<MudDialogProvider> Host, Task<bool> Answer) OpenConfirm(Func<Task<Result>>? action = null)
     {
         var host = RenderProviders();
-        var answer = host.InvokeAsync(() => Dialogs.ConfirmAsync(new ConfirmRequest("Withdraw the offer?",
+        var answer = host.InvokeAsync(() => Dialogs.ConfirmAsync(this, new ConfirmRequest("Withdraw the offer?",
             "Lee Chen will no longer be able to accept it.", "Withdraw offer", action ?? CountedAction)
         {
             Destructive = true,
@@ -80,7 +80,7 @@ public sealed class DialogTests : ComponentTestBase
     {
         var host = RenderProviders();
         var received = new List<string>();
-        var answer = host.InvokeAsync(() => Dialogs.AskReasonAsync(new ReasonRequest("Reject this request?", "Fiona stays a member.",
+        var answer = host.InvokeAsync(() => Dialogs.AskReasonAsync(this, new ReasonRequest("Reject this request?", "Fiona stays a member.",
             "Reason for the member", "Reject request", reason =>
             {
                 received.Add(reason);
@@ -99,11 +99,37 @@ public sealed class DialogTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task While_an_openers_dialog_is_open_its_next_request_shows_nothing_and_another_opener_is_not_held_back()
+    {
+        var (host, first) = OpenConfirm();
+        host.WaitForElement("[role=dialog]");
+
+        var again = host.InvokeAsync(() => Dialogs.ConfirmAsync(this, new ConfirmRequest("Withdraw the offer?", "Again.", "Withdraw offer", CountedAction)));
+        Assert.False(await again.WaitAsync(TimeSpan.FromSeconds(5), Xunit.TestContext.Current.CancellationToken));
+        Assert.Single(host.FindAll("[role=dialog]"));
+
+        var other = host.InvokeAsync(() => Dialogs.ConfirmAsync(new object(), new ConfirmRequest("Another question?", "From elsewhere.", "Yes", CountedAction)));
+        host.WaitForAssertion(() => Assert.Equal(2, host.FindAll("[role=dialog]").Count));
+        for (var open = 2; open > 0; open--)
+        {
+            host.FindAll(".mud-dialog-actions button").Last(b => b.TextContent.Trim() == "Cancel").Click();
+            host.WaitForAssertion(() => Assert.Equal(open - 1, host.FindAll("[role=dialog]").Count));
+        }
+
+        Assert.False(await first);
+        Assert.False(await other);
+        // Closed, the opener opens its dialog again.
+        _ = host.InvokeAsync(() => Dialogs.ConfirmAsync(this, new ConfirmRequest("Withdraw the offer?", "Once more.", "Withdraw offer", CountedAction)));
+        host.WaitForAssertion(() => Assert.Contains("Once more.", Assert.Single(host.FindAll("[role=dialog]")).TextContent, StringComparison.Ordinal));
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
     public async Task A_click_outside_cancels_the_reason_dialog_without_running_the_action()
     {
         var host = RenderProviders();
         var ran = false;
-        var answer = host.InvokeAsync(() => Dialogs.AskReasonAsync(new ReasonRequest("Reject this request?", "Fiona stays a member.",
+        var answer = host.InvokeAsync(() => Dialogs.AskReasonAsync(this, new ReasonRequest("Reject this request?", "Fiona stays a member.",
             "Reason for the member", "Reject request", _ =>
             {
                 ran = true;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using TalentCloud.Core.Common;
 
@@ -27,7 +29,12 @@ public sealed record ReasonRequest(string Title, string Message, string Label, s
     public bool Destructive { get; init; }
 }
 
-/// <summary>Opening the two dialogs; each answers whether the action ran and succeeded (false: cancelled, nothing changed).</summary>
+/// <summary>
+/// Opening the app's dialogs. Each opening names its opener, the component whose button asked for it: while the opener's
+/// dialog is opening or open, another request from it is ignored. Without that, a double click, or a second click
+/// before a slow connection has shown the first dialog, put a second dialog on top of the first (each click handled on
+/// its own), and Escape closed only the top one.
+/// </summary>
 public static class DialogServiceExtensions
 {
     /// <summary>The options every dialog of the app opens with: Escape and a click outside cancel.</summary>
@@ -40,18 +47,42 @@ public static class DialogServiceExtensions
         CloseButton = false,
     };
 
-    public static Task<bool> ConfirmAsync(this IDialogService dialogs, ConfirmRequest request) =>
-        ShowAsync<ConfirmDialog>(dialogs, request?.Title, new DialogParameters<ConfirmDialog> { { d => d.Request, request! } });
+    /// <summary>The openers whose dialog is opening or open; an opener leaves when its dialog closes (or with its page).</summary>
+    private static readonly ConditionalWeakTable<object, object> Open = [];
 
-    public static Task<bool> AskReasonAsync(this IDialogService dialogs, ReasonRequest request) =>
-        ShowAsync<ReasonDialog>(dialogs, request?.Title, new DialogParameters<ReasonDialog> { { d => d.Request, request! } });
+    /// <summary>Whether the action ran and succeeded (false: cancelled or ignored, nothing changed).</summary>
+    public static async Task<bool> ConfirmAsync(this IDialogService dialogs, object opener, ConfirmRequest request) =>
+        await dialogs.OpenAsync<ConfirmDialog>(opener, request?.Title, new DialogParameters<ConfirmDialog> { { d => d.Request, request! } })
+            is { Canceled: false };
 
-    private static async Task<bool> ShowAsync<TDialog>(IDialogService dialogs, string? title, DialogParameters parameters)
-        where TDialog : Microsoft.AspNetCore.Components.IComponent
+    /// <summary>Whether the action ran with the typed reason and succeeded (false: cancelled or ignored, nothing changed).</summary>
+    public static async Task<bool> AskReasonAsync(this IDialogService dialogs, object opener, ReasonRequest request) =>
+        await dialogs.OpenAsync<ReasonDialog>(opener, request?.Title, new DialogParameters<ReasonDialog> { { d => d.Request, request! } })
+            is { Canceled: false };
+
+    /// <summary>
+    /// Shows <typeparamref name="TDialog"/> for <paramref name="opener"/> and answers with how it closed; null, showing
+    /// nothing, when the opener's dialog is already opening or open.
+    /// </summary>
+    public static async Task<DialogResult?> OpenAsync<TDialog>(this IDialogService dialogs, object opener, string? title, DialogParameters parameters)
+        where TDialog : IComponent
     {
         ArgumentNullException.ThrowIfNull(dialogs);
+        ArgumentNullException.ThrowIfNull(opener);
         ArgumentNullException.ThrowIfNull(title);
-        var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, Options);
-        return await dialog.Result is { Canceled: false };
+        if (!Open.TryAdd(opener, opener))
+        {
+            return null;
+        }
+
+        try
+        {
+            var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, Options);
+            return await dialog.Result;
+        }
+        finally
+        {
+            Open.Remove(opener);
+        }
     }
 }
