@@ -20,19 +20,24 @@ namespace TalentCloud.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>
-    /// Registers the database and every Core service. <paramref name="connectionString"/> names a SQLite database;
-    /// <paramref name="cacheSizeMiB"/> is each connection's page cache.
-    /// </summary>
+    /// <summary>Registers every Core service over a SQLite database (see the overload taking <see cref="DatabaseSettings"/>).</summary>
     public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, string connectionString,
-        int cacheSizeMiB = SqliteCacheInterceptor.DefaultCacheSizeMiB)
+        int cacheSizeMiB = SqliteCacheInterceptor.DefaultCacheSizeMiB) =>
+        services.AddTalentCloudCore(DatabaseSettings.Sqlite(connectionString, cacheSizeMiB));
+
+    /// <summary>Registers the database (SQLite or PostgreSQL, as <paramref name="database"/> says) and every Core service.</summary>
+    public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, DatabaseSettings database)
     {
-        var cache = new SqliteCacheInterceptor(cacheSizeMiB);
+        ArgumentNullException.ThrowIfNull(database);
+        services.AddSingleton(database);
         services.AddSingleton<NotificationNotifier>();
         services.AddSingleton<INotificationPublisher>(sp => sp.GetRequiredService<NotificationNotifier>());
         services.AddSingleton<NotificationPublishingInterceptor>();
-        services.AddDbContextFactory<AppDbContext>((sp, options) => options.UseSqlite(connectionString)
-            .AddInterceptors(cache, sp.GetRequiredService<NotificationPublishingInterceptor>()));
+        services.AddDbContextFactory<AppDbContext, ProviderContextFactory>((sp, options) =>
+        {
+            database.Configure(options);
+            options.AddInterceptors(sp.GetRequiredService<NotificationPublishingInterceptor>());
+        });
         // Identity's stores want a scoped context; Core services create one context per operation from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddTimeProvider();
@@ -96,5 +101,11 @@ public static class DependencyInjection
         {
             services.AddSingleton(TimeProvider.System);
         }
+    }
+
+    /// <summary>Hands out the context class of the configured provider (both share one model and one options type).</summary>
+    private sealed class ProviderContextFactory(DbContextOptions<AppDbContext> options, DatabaseSettings database) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => database.CreateContext(options);
     }
 }

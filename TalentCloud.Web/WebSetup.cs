@@ -23,8 +23,7 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
 
-        services.AddTalentCloudCore(ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
-            builder.Configuration.GetValue("Database:CacheSizeMiB", SqliteCacheInterceptor.DefaultCacheSizeMiB));
+        services.AddTalentCloudCore(DatabaseSettingsFrom(builder.Configuration, builder.Environment.ContentRootPath));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -53,6 +52,30 @@ public static class WebSetup
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The database from configuration: <c>Database:Provider</c> (Sqlite or PostgreSQL) and <c>ConnectionStrings:TalentCloud</c>.
+    /// PostgreSQL has no default address: naming the provider without a connection string is a start-up error.
+    /// </summary>
+    public static DatabaseSettings DatabaseSettingsFrom(IConfiguration configuration, string contentRoot)
+    {
+        var provider = DatabaseSettings.ParseProvider(configuration["Database:Provider"]);
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var connectionString = configuration.GetConnectionString("TalentCloud");
+            if (string.IsNullOrWhiteSpace(connectionString) || connectionString.Contains("Data Source=", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is PostgreSQL: set ConnectionStrings:TalentCloud to a PostgreSQL connection string, e.g. "
+                    + "\"Host=127.0.0.1;Port=5432;Database=talentcloud;Username=postgres;Password=...\".");
+            }
+
+            return DatabaseSettings.PostgreSql(connectionString);
+        }
+
+        return DatabaseSettings.Sqlite(ResolveConnectionString(configuration, contentRoot),
+            configuration.GetValue("Database:CacheSizeMiB", SqliteCacheInterceptor.DefaultCacheSizeMiB));
     }
 
     /// <summary>Makes a relative SQLite file path relative to the content root, so the app finds its database wherever it starts.</summary>

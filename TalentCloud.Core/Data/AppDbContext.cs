@@ -19,8 +19,26 @@ using TalentCloud.Core.Removals;
 
 namespace TalentCloud.Core.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The model, shared by both database providers. Its own migrations (<c>Data/Migrations</c>) are SQLite's;
+/// <see cref="PostgreSqlAppDbContext"/> is the same model with PostgreSQL's migration set and column types.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider-specific subclass; <paramref name="options"/> are built for <see cref="AppDbContext"/>.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Which database this context talks to (decides SQL dialect, locking and the live-update path).</summary>
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<Profile> Profiles => Set<Profile>();
