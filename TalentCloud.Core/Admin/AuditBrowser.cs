@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 
 namespace TalentCloud.Core.Admin;
@@ -44,8 +45,8 @@ public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
 
         if (Clean(query.Actor) is { } actorName)
         {
-            var pattern = ContainsPattern(actorName);
-            entries = entries.Where(e => EF.Functions.Like(e.ActorName, pattern, "\\"));
+            var pattern = TextMatch.ContainsPattern(actorName);
+            entries = entries.Where(e => EF.Functions.Like(e.ActorName.ToLower(), pattern, TextMatch.Escape));
         }
 
         if (query.From is { } from)
@@ -60,9 +61,10 @@ public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
 
         if (Clean(query.Text) is { } text)
         {
-            var pattern = ContainsPattern(text);
-            entries = entries.Where(e => EF.Functions.Like(e.Subject, pattern, "\\") || EF.Functions.Like(e.Outcome, pattern, "\\")
-                || EF.Functions.Like(e.Action, pattern, "\\"));
+            var pattern = TextMatch.ContainsPattern(text);
+            entries = entries.Where(e => EF.Functions.Like(e.Subject.ToLower(), pattern, TextMatch.Escape)
+                || EF.Functions.Like(e.Outcome.ToLower(), pattern, TextMatch.Escape)
+                || EF.Functions.Like(e.Action.ToLower(), pattern, TextMatch.Escape));
         }
 
         var total = await entries.CountAsync(ct);
@@ -73,11 +75,6 @@ public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
         var actions = await db.AuditEntries.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
         return new AuditPage(items, total, page, pageSize, actions);
     }
-
-    /// <summary>A LIKE pattern matching the text anywhere (SQLite's LIKE ignores ASCII case), wildcards escaped.</summary>
-    internal static string ContainsPattern(string text) =>
-        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private static string? Clean(string? value)
     {

@@ -240,9 +240,10 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = $"%{query.Search.Trim()}%";
-            rows = rows.Where(r => EF.Functions.Like(r.p.DisplayName, term) || EF.Functions.Like(r.p.Title, term)
-                || r.p.Skills.Any(s => EF.Functions.Like(s.Name, term)));
+            var term = TextMatch.ContainsPattern(query.Search.Trim());
+            rows = rows.Where(r => EF.Functions.Like(r.p.DisplayName.ToLower(), term, TextMatch.Escape)
+                || EF.Functions.Like(r.p.Title.ToLower(), term, TextMatch.Escape)
+                || r.p.Skills.Any(s => EF.Functions.Like(s.Name.ToLower(), term, TextMatch.Escape)));
         }
 
         var total = await rows.CountAsync(ct);

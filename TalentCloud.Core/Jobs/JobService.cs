@@ -297,10 +297,10 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         {
             foreach (var word in keyword.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
             {
-                var pattern = "%" + EscapeLike(word) + "%";
-                jobs = jobs.Where(j => EF.Functions.Like(j.Title, pattern, "\\")
-                    || EF.Functions.Like(j.Description, pattern, "\\")
-                    || j.Skills.Any(s => EF.Functions.Like(s.Name, pattern, "\\")));
+                var pattern = TextMatch.ContainsPattern(word);
+                jobs = jobs.Where(j => EF.Functions.Like(j.Title.ToLower(), pattern, TextMatch.Escape)
+                    || EF.Functions.Like(j.Description.ToLower(), pattern, TextMatch.Escape)
+                    || j.Skills.Any(s => EF.Functions.Like(s.Name.ToLower(), pattern, TextMatch.Escape)));
             }
         }
 
@@ -415,7 +415,4 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var flat = description.ReplaceLineEndings(" ");
         return flat.Length <= max ? flat : flat[..max].TrimEnd() + "…";
     }
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

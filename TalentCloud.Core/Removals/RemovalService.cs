@@ -244,8 +244,9 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
         var member = (query.Member ?? "").Trim();
         if (member.Length > 0)
         {
-            var pattern = Admin.AuditBrowser.ContainsPattern(member.Length > 100 ? member[..100] : member);
-            rows = rows.Where(x => EF.Functions.Like(x.p.DisplayName, pattern, "\\") || EF.Functions.Like(x.p.Handle, pattern, "\\"));
+            var pattern = TextMatch.ContainsPattern(member.Length > 100 ? member[..100] : member);
+            rows = rows.Where(x => EF.Functions.Like(x.p.DisplayName.ToLower(), pattern, TextMatch.Escape)
+                || EF.Functions.Like(x.p.Handle.ToLower(), pattern, TextMatch.Escape));
         }
 
         var total = await rows.CountAsync(ct);
