@@ -83,7 +83,8 @@ internal sealed class CloudMembershipEntityTypeConfiguration : IEntityTypeConfig
 {
     public void Configure(EntityTypeBuilder<CloudMembership> builder)
     {
-        builder.HasIndex(m => new { m.CloudId, m.ProfileId }).IsUnique();
+        builder.HasIndex(m => new { m.CloudId, m.ProfileId }).IsUnique().HasDatabaseName(CloudMembership.OnePerCloudIndex);
+        builder.Ignore(m => m.IsActive);
         builder.HasIndex(m => new { m.ProfileId, m.Status });
         builder.HasOne<Cloud>().WithMany().HasForeignKey(m => m.CloudId);
         builder.HasOne<Profile>().WithMany().HasForeignKey(m => m.ProfileId);
@@ -141,7 +142,7 @@ internal sealed class CloudNotificationSettingEntityTypeConfiguration : IEntityT
 {
     public void Configure(EntityTypeBuilder<CloudNotificationSetting> builder)
     {
-        builder.HasIndex(s => new { s.CloudId, s.ProfileId }).IsUnique();
+        builder.HasIndex(s => new { s.CloudId, s.ProfileId }).IsUnique().HasDatabaseName(CloudNotificationSetting.OnePerMembershipIndex);
         builder.HasIndex(s => s.ProfileId);
         builder.HasOne<Cloud>().WithMany().HasForeignKey(s => s.CloudId);
         builder.HasOne<Profile>().WithMany().HasForeignKey(s => s.ProfileId).OnDelete(DeleteBehavior.Cascade);

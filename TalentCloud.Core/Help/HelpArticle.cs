@@ -11,6 +11,9 @@ public sealed record HelpArticle(string Slug, string Title, string Summary, IRea
 /// <summary>One signed-in user's answer to "Was this article helpful?". One row per user and article; changeable.</summary>
 public sealed class HelpVote
 {
+    /// <summary>The unique (article, user) index: one vote per reader and article.</summary>
+    public const string OnePerUserIndex = "IX_HelpVotes_ArticleSlug_UserId";
+
     public int Id { get; private set; }
     public string ArticleSlug { get; private set; } = "";
     public string UserId { get; private set; } = "";

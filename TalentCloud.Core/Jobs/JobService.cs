@@ -105,118 +105,115 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         return new PostingOptions(org.Id, org.Name, org.HasEnterpriseSubscription, clouds);
     }
 
-    public async Task<Result<int>> PostAsync(Actor actor, JobDraft draft, CancellationToken ct = default)
+    public Task<Result<int>> PostAsync(Actor actor, JobDraft draft, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         if (!actor.BelongsTo(draft.OrganizationId))
         {
-            return Result<int>.Failure(JobErrors.NotYourOrganization);
+            return Task.FromResult(Result<int>.Failure(JobErrors.NotYourOrganization));
         }
 
         var title = (draft.Title ?? "").Trim();
         var description = (draft.Description ?? "").Trim();
         var skills = (draft.Skills ?? []).Select(s => (s ?? "").Trim()).Where(s => s.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var errors = Validate(title, description, skills, draft);
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == draft.OrganizationId, ct);
-        string? cloudName = null;
-        if (draft.CloudId is int cloudId)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            var cloud = await db.Clouds.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cloudId, ct);
-            if (!org.HasEnterpriseSubscription)
+            var db = uow.Db;
+            var errors = Validate(title, description, skills, draft);
+            var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == draft.OrganizationId, ct);
+            string? cloudName = null;
+            if (draft.CloudId is int cloudId)
             {
-                errors.Add(JobErrors.CloudNeedsEnterprise);
+                var cloud = await db.Clouds.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cloudId, ct);
+                if (!org.HasEnterpriseSubscription)
+                {
+                    errors.Add(JobErrors.CloudNeedsEnterprise);
+                }
+                else if (cloud is null || cloud.OrganizationId != org.Id)
+                {
+                    errors.Add(JobErrors.NotYourCloud);
+                }
+                else
+                {
+                    cloudName = cloud.Name;
+                }
             }
-            else if (cloud is null || cloud.OrganizationId != org.Id)
+
+            if (errors.Count > 0)
             {
-                errors.Add(JobErrors.NotYourCloud);
+                return Result<int>.Failure([.. errors]);
             }
-            else
+
+            var job = Job.Post(org.Id, draft.CloudId, title, description, draft.BudgetType, draft.Budget, draft.Level, skills, actor.UserId!, uow.Now);
+            db.Jobs.Add(job);
+            await uow.SaveAsync();
+            if (cloudName is not null)
             {
-                cloudName = cloud.Name;
+                await NotificationEvents.CloudJobPostedAsync(db, job.CloudId!.Value, cloudName, job.Id, job.Title, uow.Now, ct);
             }
-        }
 
-        if (errors.Count > 0)
-        {
-            return Result<int>.Failure([.. errors]);
-        }
-
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var job = Job.Post(org.Id, draft.CloudId, title, description, draft.BudgetType, draft.Budget, draft.Level, skills, actor.UserId!, now);
-        db.Jobs.Add(job);
-        await db.SaveChangesAsync(ct);
-        if (cloudName is not null)
-        {
-            await NotificationEvents.CloudJobPostedAsync(db, job.CloudId!.Value, cloudName, job.Id, job.Title, now, ct);
-        }
-
-        AuditLog.Record(db, actor, "job.posted", $"{job.Title} (job {job.Id}) by {org.Name}",
-            cloudName is null ? "posted publicly" : $"posted to {cloudName}", now, cloudId: job.CloudId, organizationId: org.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result<int>.Success(job.Id);
+            uow.Audit(actor, "job.posted", $"{job.Title} (job {job.Id}) by {org.Name}",
+                cloudName is null ? "posted publicly" : $"posted to {cloudName}", cloudId: job.CloudId, organizationId: org.Id);
+            return Result<int>.Success(job.Id);
+        }, ct);
     }
 
     /// <summary>
     /// Closes a job. When nobody was hired for it, every proposal its sender still stands behind gets its Connects
-    /// back (withdrawn proposals do not), in the same transaction.
+    /// back (withdrawn proposals do not), in the same unit of work. The job is held for the whole decision, so no
+    /// proposal, hire or withdrawal slips in between reading the proposals and refunding them.
     /// </summary>
-    public async Task<Result> CloseAsync(Actor actor, int jobId, CancellationToken ct = default)
+    public Task<Result> CloseAsync(Actor actor, int jobId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
-        if (!await visible.AnyAsync(j => j.Id == jobId, ct))
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure(JobErrors.NotFound);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
-        if (!actor.BelongsTo(job.OrganizationId))
-        {
-            return Result.Failure(JobErrors.OnlyPosterCloses);
-        }
-
-        if (!job.IsOpen)
-        {
-            return Result.Failure(JobErrors.AlreadyClosed);
-        }
-
-        var now = clock.GetUtcNow();
-        job.Close(now);
-        var proposals = await db.Proposals.Where(p => p.JobId == jobId).ToListAsync(ct);
-        var refunded = 0;
-        var connects = 0;
-        if (!proposals.Any(p => p.Status == ProposalStatus.Hired))
-        {
-            var owners = await db.Profiles.Where(p => proposals.Select(x => x.ProfileId).Contains(p.Id))
-                .ToDictionaryAsync(p => p.Id, p => p.OwnerUserId, ct);
-            foreach (var proposal in proposals.Where(p => p.IsRefundable))
+            var db = uow.Db;
+            var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
+            if (!await visible.AnyAsync(j => j.Id == jobId, ct))
             {
-                db.ConnectsEntries.Add(ConnectsEntry.Refund(proposal.ProfileId, proposal.ConnectsSpent,
-                    $"Refund: \"{job.Title}\" was closed without a hire", now, proposal.Id, actor.UserId));
-                proposal.MarkRefunded(now);
-                NotificationEvents.Personal(db, owners[proposal.ProfileId], NotificationKind.General,
-                    $"{proposal.ConnectsSpent} Connects refunded",
-                    $"The client closed \"{job.Title}\" without hiring, so the Connects you spent on your proposal are back.",
-                    "/my/proposals", now);
-                refunded++;
-                connects += proposal.ConnectsSpent;
+                return Result.Failure(JobErrors.NotFound);
             }
-        }
 
-        AuditLog.Record(db, actor, "job.closed", $"{job.Title} (job {job.Id})",
-            refunded == 0 ? "closed" : $"closed; {connects} Connects refunded on {refunded} proposal(s)", now,
-            cloudId: job.CloudId, organizationId: job.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            await uow.LockAsync<Job>(jobId);
+            var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
+            if (!actor.BelongsTo(job.OrganizationId))
+            {
+                return Result.Failure(JobErrors.OnlyPosterCloses);
+            }
+
+            if (!job.IsOpen)
+            {
+                return Result.Failure(JobErrors.AlreadyClosed);
+            }
+
+            job.Close(uow.Now);
+            var proposals = await db.Proposals.Where(p => p.JobId == jobId).ToListAsync(ct);
+            var refunded = 0;
+            var connects = 0;
+            if (!proposals.Any(p => p.Status == ProposalStatus.Hired))
+            {
+                var owners = await db.Profiles.Where(p => proposals.Select(x => x.ProfileId).Contains(p.Id))
+                    .ToDictionaryAsync(p => p.Id, p => p.OwnerUserId, ct);
+                foreach (var proposal in proposals.Where(p => p.IsRefundable))
+                {
+                    db.ConnectsEntries.Add(ConnectsEntry.Refund(proposal.ProfileId, proposal.ConnectsSpent,
+                        $"Refund: \"{job.Title}\" was closed without a hire", uow.Now, proposal.Id, actor.UserId));
+                    proposal.MarkRefunded(uow.Now);
+                    uow.Notify(owners[proposal.ProfileId], NotificationKind.General, $"{proposal.ConnectsSpent} Connects refunded",
+                        $"The client closed \"{job.Title}\" without hiring, so the Connects you spent on your proposal are back.", "/my/proposals");
+                    refunded++;
+                    connects += proposal.ConnectsSpent;
+                }
+            }
+
+            uow.Audit(actor, "job.closed", $"{job.Title} (job {job.Id})",
+                refunded == 0 ? "closed" : $"closed; {connects} Connects refunded on {refunded} proposal(s)",
+                cloudId: job.CloudId, organizationId: job.OrganizationId);
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>The job as the viewer may see it, or null when it does not exist for them (unknown or a cloud job of another audience).</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Contracts;
@@ -32,26 +31,49 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
     public const string NotFound = "That offer does not exist.";
 
     /// <summary>Sends an offer from the organisation that owns the target cloud, to a freelancer or agency.</summary>
-    public async Task<Result<int>> CreateAsync(Actor actor, OfferInput input, CancellationToken ct = default)
+    public Task<Result<int>> CreateAsync(Actor actor, OfferInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var managed = await CloudAccess.FindManagedAsync(db, actor, input.CloudId, ct);
-        if (managed is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result<int>.Failure(CloudAccess.NotFound);
-        }
+            var db = uow.Db;
+            var managed = await CloudAccess.FindManagedAsync(db, actor, input.CloudId, ct);
+            if (managed is null)
+            {
+                return Result<int>.Failure(CloudAccess.NotFound);
+            }
 
-        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ProfileId, ct);
-        if (profile is null)
-        {
-            return Result<int>.Failure("That freelancer or agency does not exist.");
-        }
+            var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ProfileId, ct);
+            if (profile is null)
+            {
+                return Result<int>.Failure("That freelancer or agency does not exist.");
+            }
 
-        var title = input.Title?.Trim() ?? "";
-        var description = input.Description?.Trim() ?? "";
+            var title = input.Title?.Trim() ?? "";
+            var description = input.Description?.Trim() ?? "";
+            var tasks = input.Tasks ?? [];
+            var errors = Validate(input, title, description, tasks);
+            if (errors.Count > 0)
+            {
+                return Result<int>.Failure([.. errors]);
+            }
+
+            var offer = Offer.Send(managed.Organization.Id, managed.Cloud.Id, profile.Id, title, description, input.PayKind, input.Amount,
+                tasks.Select(t => (t.Kind, t.Title.Trim(), t.Text?.Trim() ?? "")), actor.UserId!, uow.Now);
+            db.Offers.Add(offer);
+            await uow.SaveAsync();
+            uow.Audit(actor, "offer.sent", $"\"{title}\" to {profile.DisplayName} for {managed.Cloud.Name}", $"Open, {tasks.Count} task(s)",
+                managed.Cloud.Id, profile.Id, managed.Organization.Id);
+            uow.Notify(profile.OwnerUserId, NotificationKind.OfferReceived, $"Offer from {managed.Organization.Name}: {title}",
+                $"{actor.DisplayName} of {managed.Organization.Name} sent {profile.DisplayName} an offer. Accepting it places you in {managed.Cloud.Name}.",
+                $"/offers/{offer.Id}", managed.Cloud.Id);
+            return Result<int>.Success(offer.Id);
+        }, ct);
+    }
+
+    private static List<string> Validate(OfferInput input, string title, string description, IReadOnlyList<OnboardingTaskInput> tasks)
+    {
         var errors = new List<string>();
         if (title.Length == 0)
         {
@@ -77,7 +99,6 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             errors.Add($"The amount must be between $1 and ${Offer.MaxAmount:N0}.");
         }
 
-        var tasks = input.Tasks ?? [];
         if (tasks.Count > Offer.MaxTasks)
         {
             errors.Add($"At most {Offer.MaxTasks} onboarding tasks.");
@@ -108,36 +129,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return Result<int>.Failure([.. errors]);
-        }
-
-        var now = clock.GetUtcNow();
-        var offer = new Offer
-        {
-            OrganizationId = managed.Organization.Id,
-            CloudId = managed.Cloud.Id,
-            ProfileId = profile.Id,
-            Title = title,
-            Description = description,
-            PayKind = input.PayKind,
-            Amount = input.Amount,
-            Status = OfferStatus.Open,
-            CreatedByUserId = actor.UserId!,
-            CreatedAt = now,
-            Tasks = [.. tasks.Select((t, i) => new OnboardingTask { Position = i + 1, Kind = t.Kind, Title = t.Title.Trim(), Text = t.Text?.Trim() ?? "" })],
-        };
-        db.Offers.Add(offer);
-        await db.SaveChangesAsync(ct);
-        AuditLog.Record(db, actor, "offer.sent", $"\"{title}\" to {profile.DisplayName} for {managed.Cloud.Name}", $"Open, {tasks.Count} task(s)", now,
-            managed.Cloud.Id, profile.Id, managed.Organization.Id);
-        NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.OfferReceived, $"Offer from {managed.Organization.Name}: {title}",
-            $"{actor.DisplayName} of {managed.Organization.Name} sent {profile.DisplayName} an offer. Accepting it places you in {managed.Cloud.Name}.",
-            $"/offers/{offer.Id}", now, managed.Cloud.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result<int>.Success(offer.Id);
+        return errors;
     }
 
     /// <summary>The offer for the freelancer it was made to or the offering organisation's people; null for anyone else.</summary>
@@ -164,7 +156,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         string Name(string? id) => id is not null && users.TryGetValue(id, out var n) ? n : "someone";
 
         var now = clock.GetUtcNow();
-        var open = offer.Status == OfferStatus.Open;
+        var open = offer.IsOpen;
         var tasks = offer.Tasks.OrderBy(t => t.Position).Select(t => new OnboardingTaskView(
             t.Id, t.Kind, t.Title, t.Text, open ? t.WaitingFor(now) : TaskParty.Nobody, TaskStatus(t, now, Name, names.Org), t.IsComplete(now),
             CanComplete: open && freelancerSide && t.Kind != OnboardingTaskKind.BackgroundCheck && t.CompletedAt is null,
@@ -181,161 +173,69 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
 
     /// <summary>The freelancer accepts an agreement or acknowledges a document; who and when are recorded.</summary>
     public Task<Result> CompleteTaskAsync(Actor actor, int taskId, CancellationToken ct = default) =>
-        TaskActionAsync(actor, taskId, freelancer: true, (task, offer, now) =>
-        {
-            if (task.Kind == OnboardingTaskKind.BackgroundCheck)
-            {
-                return "A background check is completed by consent and a result, not by accepting it.";
-            }
-
-            if (task.CompletedAt is not null)
-            {
-                return "This task is already done.";
-            }
-
-            task.CompletedByUserId = actor.UserId;
-            task.CompletedAt = now;
-            return null;
-        }, task => task.Kind == OnboardingTaskKind.Agreement ? "offer.agreement-accepted" : "offer.document-acknowledged", ct);
+        TaskActionAsync(actor, taskId, freelancer: true, (task, now) => task.Complete(actor.UserId!, now),
+            task => task.Kind == OnboardingTaskKind.Agreement ? "offer.agreement-accepted" : "offer.document-acknowledged", ct);
 
     /// <summary>The freelancer consents to a background check (again, if an earlier consent lapsed without a result).</summary>
     public Task<Result> GiveConsentAsync(Actor actor, int taskId, CancellationToken ct = default) =>
-        TaskActionAsync(actor, taskId, freelancer: true, (task, offer, now) =>
-        {
-            if (task.Kind != OnboardingTaskKind.BackgroundCheck)
-            {
-                return "Only a background check asks for consent.";
-            }
-
-            if (task.CheckResult != BackgroundCheckResult.None)
-            {
-                return "The check already has a result.";
-            }
-
-            if (task.HasLiveConsent(now))
-            {
-                return "You have already given consent; the organisation is now running the check.";
-            }
-
-            task.ConsentByUserId = actor.UserId;
-            task.ConsentGivenAt = now;
-            return null;
-        }, _ => "offer.check-consented", ct);
+        TaskActionAsync(actor, taskId, freelancer: true, (task, now) => task.GiveConsent(actor.UserId!, now), _ => "offer.check-consented", ct);
 
     /// <summary>The offering organisation records the background check's result; needs a live consent.</summary>
     public Task<Result> RecordCheckResultAsync(Actor actor, int taskId, bool passed, CancellationToken ct = default) =>
-        TaskActionAsync(actor, taskId, freelancer: false, (task, offer, now) =>
-        {
-            if (task.Kind != OnboardingTaskKind.BackgroundCheck)
-            {
-                return "Only a background check has a result.";
-            }
-
-            if (task.CheckResult != BackgroundCheckResult.None)
-            {
-                return "The result has already been recorded.";
-            }
-
-            if (!task.HasLiveConsent(now))
-            {
-                return task.ConsentGivenAt is null
-                    ? "The freelancer has not consented to the check yet."
-                    : "The freelancer's consent lapsed after 7 days without a result; they must consent again.";
-            }
-
-            task.CheckResult = passed ? BackgroundCheckResult.Passed : BackgroundCheckResult.Failed;
-            task.ResultByUserId = actor.UserId;
-            task.ResultRecordedAt = now;
-            return null;
-        }, _ => "offer.check-result-recorded", ct);
+        TaskActionAsync(actor, taskId, freelancer: false, (task, now) => task.RecordResult(passed, actor.UserId!, now),
+            _ => "offer.check-result-recorded", ct);
 
     /// <summary>
     /// The freelancer accepts: only when every task is complete and no check failed. Starts a contract and places the profile
-    /// in the target cloud as Active without its criteria (a pending membership becomes Active). Runs once even if sent twice.
+    /// in the target cloud as Active without its criteria (a pending membership becomes Active). The offer is held while
+    /// it is answered, so it runs once even if sent twice, and never beside a withdrawal or a task change.
     /// </summary>
-    public async Task<Result<int>> AcceptAsync(Actor actor, int offerId, CancellationToken ct = default)
+    public Task<Result<int>> AcceptAsync(Actor actor, int offerId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // SQLite's write lock is taken when the transaction begins: a second, concurrent accept waits and then finds the offer accepted.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var offer = await db.Offers.Include(o => o.Tasks).SingleOrDefaultAsync(o => o.Id == offerId, ct);
-        if (offer is null || !actor.OwnsProfile(offer.ProfileId))
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result<int>.Failure(NotFound);
-        }
-
-        var orgName = await db.Organizations.Where(o => o.Id == offer.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-        var now = clock.GetUtcNow();
-        var blockers = Blockers(offer, now, orgName);
-        if (blockers.Count > 0)
-        {
-            return Result<int>.Failure([.. blockers]);
-        }
-
-        var cloud = await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == offer.CloudId, ct);
-        var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
-        var contract = new Contract
-        {
-            OrganizationId = offer.OrganizationId,
-            ProfileId = offer.ProfileId,
-            Title = offer.Title.Length <= Contract.TitleMaxLength ? offer.Title : offer.Title[..Contract.TitleMaxLength],
-            OfferId = offer.Id,
-            StartedByUserId = offer.CreatedByUserId,
-            StartedAt = now,
-        };
-        db.Contracts.Add(contract);
-        offer.Status = OfferStatus.Accepted;
-        offer.ClosedAt = now;
-
-        var membership = await db.CloudMemberships.SingleOrDefaultAsync(m => m.CloudId == offer.CloudId && m.ProfileId == offer.ProfileId, ct);
-        string placement;
-        if (membership is null)
-        {
-            db.CloudMemberships.Add(new CloudMembership
+            var db = uow.Db;
+            await uow.LockAsync<Offer>(offerId);
+            var offer = await db.Offers.Include(o => o.Tasks).SingleOrDefaultAsync(o => o.Id == offerId, ct);
+            if (offer is null || !actor.OwnsProfile(offer.ProfileId))
             {
-                CloudId = offer.CloudId,
+                return Result<int>.Failure(NotFound);
+            }
+
+            var orgName = await db.Organizations.Where(o => o.Id == offer.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+            var blockers = Blockers(offer, uow.Now, orgName);
+            if (blockers.Count > 0)
+            {
+                return Result<int>.Failure([.. blockers]);
+            }
+
+            var cloud = await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == offer.CloudId, ct);
+            var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
+            var contract = new Contract
+            {
+                OrganizationId = offer.OrganizationId,
                 ProfileId = offer.ProfileId,
-                Status = MembershipStatus.Active,
-                JoinedVia = JoinMethod.Contract,
-                AddedByUserId = offer.CreatedByUserId,
-                JoinedAt = now,
-                ActivatedAt = now,
-            });
-            placement = "Placed as Active";
-        }
-        else if (membership.Status == MembershipStatus.PendingApproval)
-        {
-            membership.Status = MembershipStatus.Active;
-            membership.JoinedVia = JoinMethod.Contract;
-            membership.AddedByUserId = offer.CreatedByUserId;
-            membership.ActivatedAt = now;
-            placement = "Pending membership made Active";
-        }
-        else
-        {
-            placement = "Already an Active member";
-        }
+                Title = Text.Truncate(offer.Title, Contract.TitleMaxLength),
+                OfferId = offer.Id,
+                StartedByUserId = offer.CreatedByUserId,
+                StartedAt = uow.Now,
+            };
+            db.Contracts.Add(contract);
+            offer.Accept(uow.Now);
+            var placement = MembershipPlacement.Describe(await MembershipPlacement.PlaceActiveAsync(db, offer.CloudId, offer.ProfileId,
+                JoinMethod.Contract, offer.CreatedByUserId, uow.Now, ct));
+            await uow.SaveAsync();
+            offer.LinkContract(contract.Id);
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Result<int>.Failure("This offer has already been answered.");
-        }
-
-        offer.ContractId = contract.Id;
-        var subject = $"\"{offer.Title}\" for {profile.DisplayName} in {cloud.Name}";
-        AuditLog.Record(db, actor, "offer.accepted", subject, $"Contract started; {placement}", now, cloud.Id, profile.Id, offer.OrganizationId);
-        AuditLog.Record(db, actor, "membership.joined", $"{profile.DisplayName} in {cloud.Name}", $"By contract; {placement}", now, cloud.Id, profile.Id, offer.OrganizationId);
-        NotificationEvents.Personal(db, offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} accepted your offer",
-            $"{profile.DisplayName} accepted \"{offer.Title}\". The contract has started and they are an Active member of {cloud.Name}.",
-            $"/offers/{offer.Id}", now, cloud.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result<int>.Success(contract.Id);
+            var subject = $"\"{offer.Title}\" for {profile.DisplayName} in {cloud.Name}";
+            uow.Audit(actor, "offer.accepted", subject, $"Contract started; {placement}", cloud.Id, profile.Id, offer.OrganizationId);
+            uow.Audit(actor, "membership.joined", $"{profile.DisplayName} in {cloud.Name}", $"By contract; {placement}", cloud.Id, profile.Id, offer.OrganizationId);
+            uow.Notify(offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} accepted your offer",
+                $"{profile.DisplayName} accepted \"{offer.Title}\". The contract has started and they are an Active member of {cloud.Name}.",
+                $"/offers/{offer.Id}", cloud.Id);
+            return Result<int>.Success(contract.Id);
+        }, ct, Duplicate<Result<int>>.RunAgain(CloudMembership.OnePerCloudIndex));
     }
 
     /// <summary>The freelancer declines; possible at any time while the offer is open.</summary>
@@ -346,88 +246,93 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
     public Task<Result> WithdrawAsync(Actor actor, int offerId, CancellationToken ct = default) =>
         CloseAsync(actor, offerId, OfferStatus.Withdrawn, ct);
 
-    private async Task<Result> CloseAsync(Actor actor, int offerId, OfferStatus to, CancellationToken ct)
+    private Task<Result> CloseAsync(Actor actor, int offerId, OfferStatus to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, ct);
-        var allowed = offer is not null && (to == OfferStatus.Declined ? actor.OwnsProfile(offer.ProfileId) : actor.BelongsTo(offer.OrganizationId));
-        if (offer is null || !allowed)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            // The other side of an offer sees it, but may not close it the other side's way.
-            return Result.Failure(offer is not null && (actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId))
-                ? to == OfferStatus.Declined ? "Only the freelancer can decline this offer." : "Only the offering organisation can withdraw this offer."
-                : NotFound);
-        }
+            var db = uow.Db;
+            await uow.LockAsync<Offer>(offerId);
+            var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, ct);
+            var allowed = offer is not null && (to == OfferStatus.Declined ? actor.OwnsProfile(offer.ProfileId) : actor.BelongsTo(offer.OrganizationId));
+            if (offer is null || !allowed)
+            {
+                // The other side of an offer sees it, but may not close it the other side's way.
+                return Result.Failure(offer is not null && (actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId))
+                    ? to == OfferStatus.Declined ? "Only the freelancer can decline this offer." : "Only the offering organisation can withdraw this offer."
+                    : NotFound);
+            }
 
-        if (offer.Status != OfferStatus.Open)
-        {
-            return Result.Failure($"This offer is already {offer.Status.ToString().ToLowerInvariant()}.");
-        }
+            if (!offer.IsOpen)
+            {
+                return Result.Failure($"This offer is already {offer.Status.ToString().ToLowerInvariant()}.");
+            }
 
-        var now = clock.GetUtcNow();
-        offer.Status = to;
-        offer.ClosedAt = now;
-        var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
-        AuditLog.Record(db, actor, to == OfferStatus.Declined ? "offer.declined" : "offer.withdrawn", $"\"{offer.Title}\" for {profile.DisplayName}",
-            to.ToString(), now, offer.CloudId, offer.ProfileId, offer.OrganizationId);
-        if (to == OfferStatus.Declined)
-        {
-            NotificationEvents.Personal(db, offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} declined your offer",
-                $"{profile.DisplayName} declined \"{offer.Title}\".", $"/offers/{offer.Id}", now, offer.CloudId);
-        }
-        else
-        {
-            NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.General, $"An offer was withdrawn: {offer.Title}",
-                $"The organisation withdrew its offer \"{offer.Title}\".", $"/offers/{offer.Id}", now);
-        }
+            var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
+            if (to == OfferStatus.Declined)
+            {
+                offer.Decline(uow.Now);
+                uow.Notify(offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} declined your offer",
+                    $"{profile.DisplayName} declined \"{offer.Title}\".", $"/offers/{offer.Id}", offer.CloudId);
+            }
+            else
+            {
+                offer.Withdraw(uow.Now);
+                uow.Notify(profile.OwnerUserId, NotificationKind.General, $"An offer was withdrawn: {offer.Title}",
+                    $"The organisation withdrew its offer \"{offer.Title}\".", $"/offers/{offer.Id}");
+            }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            uow.Audit(actor, to == OfferStatus.Declined ? "offer.declined" : "offer.withdrawn", $"\"{offer.Title}\" for {profile.DisplayName}",
+                to.ToString(), offer.CloudId, offer.ProfileId, offer.OrganizationId);
+            return Result.Success;
+        }, ct);
     }
 
-    private async Task<Result> TaskActionAsync(Actor actor, int taskId, bool freelancer,
-        Func<OnboardingTask, Offer, DateTimeOffset, string?> change, Func<OnboardingTask, string> action, CancellationToken ct)
+    private Task<Result> TaskActionAsync(Actor actor, int taskId, bool freelancer, Func<OnboardingTask, DateTimeOffset, string?> change,
+        Func<OnboardingTask, string> action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var task = await db.OnboardingTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        var offer = task is null ? null : await db.Offers.SingleAsync(o => o.Id == task.OfferId, ct);
-        if (task is null || offer is null || !(actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId)))
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure("That task does not exist.");
-        }
+            var db = uow.Db;
+            // The offer is held first: a task never changes while the offer is being accepted or closed.
+            var offerId = await db.OnboardingTasks.Where(t => t.Id == taskId).Select(t => (int?)t.OfferId).SingleOrDefaultAsync(ct);
+            if (offerId is not null)
+            {
+                await uow.LockAsync<Offer>(offerId.Value);
+            }
 
-        if (freelancer && !actor.OwnsProfile(offer.ProfileId))
-        {
-            return Result.Failure("Only the freelancer the offer was made to can do this task.");
-        }
+            var task = offerId is null ? null : await db.OnboardingTasks.SingleAsync(t => t.Id == taskId, ct);
+            var offer = offerId is null ? null : await db.Offers.SingleAsync(o => o.Id == offerId.Value, ct);
+            if (task is null || offer is null || !(actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId)))
+            {
+                return Result.Failure("That task does not exist.");
+            }
 
-        if (!freelancer && !actor.BelongsTo(offer.OrganizationId))
-        {
-            return Result.Failure("Only the offering organisation can record a background check's result.");
-        }
+            if (freelancer && !actor.OwnsProfile(offer.ProfileId))
+            {
+                return Result.Failure("Only the freelancer the offer was made to can do this task.");
+            }
 
-        if (offer.Status != OfferStatus.Open)
-        {
-            return Result.Failure($"This offer is {offer.Status.ToString().ToLowerInvariant()}; its tasks can no longer change.");
-        }
+            if (!freelancer && !actor.BelongsTo(offer.OrganizationId))
+            {
+                return Result.Failure("Only the offering organisation can record a background check's result.");
+            }
 
-        var now = clock.GetUtcNow();
-        var error = change(task, offer, now);
-        if (error is not null)
-        {
-            return Result.Failure(error);
-        }
+            if (!offer.IsOpen)
+            {
+                return Result.Failure($"This offer is {offer.Status.ToString().ToLowerInvariant()}; its tasks can no longer change.");
+            }
 
-        // The log names the task and that something was recorded, never a check's result: only the two sides of the offer may know it.
-        AuditLog.Record(db, actor, action(task), $"{task.Title} of offer \"{offer.Title}\"", "Done", now, offer.CloudId, offer.ProfileId, offer.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            if (change(task, uow.Now) is { } error)
+            {
+                return Result.Failure(error);
+            }
+
+            // The log names the task and that something was recorded, never a check's result: only the two sides of the offer may know it.
+            uow.Audit(actor, action(task), $"{task.Title} of offer \"{offer.Title}\"", "Done", offer.CloudId, offer.ProfileId, offer.OrganizationId);
+            return Result.Success;
+        }, ct);
     }
 
     private static string TaskStatus(OnboardingTask t, DateTimeOffset now, Func<string?, string> name, string org) => t.Kind switch

@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Invitations;
@@ -94,118 +92,110 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
     }
 
     /// <summary>The member asks to leave one of their own clouds. Someone else's membership is "not found".</summary>
-    public async Task<Result<int>> RequestAsync(Actor actor, int membershipId, string? reason, CancellationToken ct = default)
+    public Task<Result<int>> RequestAsync(Actor actor, int membershipId, string? reason, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var text = (reason ?? "").Trim();
         if (text.Length > RemovalRequest.ReasonMaxLength)
         {
-            return Result<int>.Failure(RemovalErrors.ReasonTooLong);
+            return Task.FromResult(Result<int>.Failure(RemovalErrors.ReasonTooLong));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var membership = await OwnMembershipAsync(db, actor, membershipId, ct);
-        if (membership is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result<int>.Failure(RemovalErrors.MembershipNotFound);
-        }
+            var db = uow.Db;
+            var membership = await OwnMembershipAsync(db, actor, membershipId, ct);
+            if (membership is null)
+            {
+                return Result<int>.Failure(RemovalErrors.MembershipNotFound);
+            }
 
-        if (await db.RemovalRequests.AnyAsync(r => r.CloudId == membership.CloudId && r.ProfileId == membership.ProfileId
-                && r.Status == RemovalStatus.Pending, ct))
-        {
-            return Result<int>.Failure(RemovalErrors.AlreadyRequested);
-        }
+            if (await db.RemovalRequests.AnyAsync(r => r.CloudId == membership.CloudId && r.ProfileId == membership.ProfileId
+                    && r.Status == RemovalStatus.Pending, ct))
+            {
+                return Result<int>.Failure(RemovalErrors.AlreadyRequested);
+            }
 
-        var now = clock.GetUtcNow();
-        var request = RemovalRequest.Open(membership.CloudId, membership.ProfileId, actor.UserId!, text, now);
-        db.RemovalRequests.Add(request);
-        AuditLog.Record(db, actor, RemovalAuditActions.Requested, membership.Subject,
-            text.Length == 0 ? "Requested; no reason given" : $"Requested; reason: {text}", now,
-            membership.CloudId, membership.ProfileId, membership.OrganizationId);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // The unique index on open requests caught a double submit that passed the check above at the same time.
-            return Result<int>.Failure(RemovalErrors.AlreadyRequested);
-        }
-
-        return Result<int>.Success(request.Id);
+            var request = RemovalRequest.Open(membership.CloudId, membership.ProfileId, actor.UserId!, text, uow.Now);
+            db.RemovalRequests.Add(request);
+            uow.Audit(actor, RemovalAuditActions.Requested, membership.Subject,
+                text.Length == 0 ? "Requested; no reason given" : $"Requested; reason: {text}",
+                membership.CloudId, membership.ProfileId, membership.OrganizationId);
+            await uow.SaveAsync();
+            return Result<int>.Success(request.Id);
+        }, ct,
+        // The unique index on open requests catches a double submit that passed the check above at the same time.
+        new Duplicate<Result<int>>(RemovalRequest.OneOpenIndex, Result<int>.Failure(RemovalErrors.AlreadyRequested)));
     }
 
     /// <summary>The member withdraws their own pending request.</summary>
-    public async Task<Result> CancelAsync(Actor actor, int requestId, CancellationToken ct = default)
+    public Task<Result> CancelAsync(Actor actor, int requestId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsTalent)
         {
-            return Result.Failure(RemovalErrors.RequestNotFound);
+            return Task.FromResult(Result.Failure(RemovalErrors.RequestNotFound));
         }
 
         var profileIds = actor.ProfileIds.ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var changed = await db.RemovalRequests
-            .Where(r => r.Id == requestId && profileIds.Contains(r.ProfileId) && r.Status == RemovalStatus.Pending)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, RemovalStatus.Cancelled)
-                .SetProperty(r => r.DecidedAt, (DateTimeOffset?)now)
-                .SetProperty(r => r.DecidedByUserId, actor.UserId), ct);
-        if (changed == 0)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            var status = await db.RemovalRequests.Where(r => r.Id == requestId && profileIds.Contains(r.ProfileId))
-                .Select(r => (RemovalStatus?)r.Status).SingleOrDefaultAsync(ct);
-            await transaction.RollbackAsync(ct);
-            return Result.Failure(status is null ? RemovalErrors.RequestNotFound : RemovalErrors.NotPending(status.Value));
-        }
+            var db = uow.Db;
+            var now = uow.Now;
+            var changed = await db.RemovalRequests
+                .Where(r => r.Id == requestId && profileIds.Contains(r.ProfileId) && r.Status == RemovalStatus.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, RemovalStatus.Cancelled)
+                    .SetProperty(r => r.DecidedAt, (DateTimeOffset?)now)
+                    .SetProperty(r => r.DecidedByUserId, actor.UserId), ct);
+            if (changed == 0)
+            {
+                var status = await db.RemovalRequests.Where(r => r.Id == requestId && profileIds.Contains(r.ProfileId))
+                    .Select(r => (RemovalStatus?)r.Status).SingleOrDefaultAsync(ct);
+                return Result.Failure(status is null ? RemovalErrors.RequestNotFound : RemovalErrors.NotPending(status.Value));
+            }
 
-        var facts = await RequestFactsAsync(db, requestId, ct);
-        AuditLog.Record(db, actor, RemovalAuditActions.Cancelled, facts.Subject, "Cancelled by the member", now,
-            facts.CloudId, facts.ProfileId, facts.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            var facts = await RequestFactsAsync(db, requestId, ct);
+            uow.Audit(actor, RemovalAuditActions.Cancelled, facts.Subject, "Cancelled by the member", facts.CloudId, facts.ProfileId, facts.OrganizationId);
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>
     /// The gentler alternative to leaving: this cloud's notification frequency becomes Never. The membership stays.
     /// </summary>
-    public async Task<Result> TurnOffCloudNotificationsAsync(Actor actor, int membershipId, CancellationToken ct = default)
+    public Task<Result> TurnOffCloudNotificationsAsync(Actor actor, int membershipId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var membership = await OwnMembershipAsync(db, actor, membershipId, ct);
-        if (membership is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure(RemovalErrors.MembershipNotFound);
-        }
-
-        var setting = await db.CloudNotificationSettings
-            .SingleOrDefaultAsync(s => s.CloudId == membership.CloudId && s.ProfileId == membership.ProfileId, ct);
-        if (setting is null)
-        {
-            db.CloudNotificationSettings.Add(new CloudNotificationSetting
+            var db = uow.Db;
+            var membership = await OwnMembershipAsync(db, actor, membershipId, ct);
+            if (membership is null)
             {
-                CloudId = membership.CloudId,
-                ProfileId = membership.ProfileId,
-                Frequency = NotificationFrequency.Never,
-            });
-        }
-        else
-        {
-            setting.Frequency = NotificationFrequency.Never;
-        }
+                return Result.Failure(RemovalErrors.MembershipNotFound);
+            }
 
-        AuditLog.Record(db, actor, RemovalAuditActions.NotificationsTurnedOff, membership.Subject,
-            "Notifications for this cloud set to Never instead of leaving", clock.GetUtcNow(),
-            membership.CloudId, membership.ProfileId, membership.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            var setting = await db.CloudNotificationSettings
+                .SingleOrDefaultAsync(s => s.CloudId == membership.CloudId && s.ProfileId == membership.ProfileId, ct);
+            if (setting is null)
+            {
+                db.CloudNotificationSettings.Add(new CloudNotificationSetting
+                {
+                    CloudId = membership.CloudId,
+                    ProfileId = membership.ProfileId,
+                    Frequency = NotificationFrequency.Never,
+                });
+            }
+            else
+            {
+                setting.Frequency = NotificationFrequency.Never;
+            }
+
+            uow.Audit(actor, RemovalAuditActions.NotificationsTurnedOff, membership.Subject,
+                "Notifications for this cloud set to Never instead of leaving", membership.CloudId, membership.ProfileId, membership.OrganizationId);
+            return Result.Success;
+        }, ct, Duplicate<Result>.RunAgain(CloudNotificationSetting.OnePerMembershipIndex));
     }
 
     /// <summary>The admin queue, oldest first. Null for anyone but a platform admin.</summary>
@@ -277,95 +267,85 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
     }
 
     /// <summary>
-    /// Complete removal, in one transaction: the request becomes Approved only if it is still pending; then the
+    /// Complete removal, in one unit of work: the request becomes Approved only if it is still pending; then the
     /// membership, its notification settings and pending invitations of that cloud for that profile are deleted,
     /// the member is told and the step is audited.
     /// </summary>
-    public async Task<Result> ApproveAsync(Actor actor, int requestId, string? note = null, CancellationToken ct = default)
+    public Task<Result> ApproveAsync(Actor actor, int requestId, string? note = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var text = (note ?? "").Trim();
         if (!actor.IsPlatformAdmin)
         {
-            return Result.Failure(RemovalErrors.RequestNotFound);
+            return Task.FromResult(Result.Failure(RemovalErrors.RequestNotFound));
         }
 
         if (text.Length > RemovalRequest.DecisionReasonMaxLength)
         {
-            return Result.Failure(RemovalErrors.DecisionReasonTooLong);
+            return Task.FromResult(Result.Failure(RemovalErrors.DecisionReasonTooLong));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var failure = await DecideAsync(db, actor, requestId, RemovalStatus.Approved, text, now, ct);
-        if (failure is not null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            await transaction.RollbackAsync(ct);
-            return failure;
-        }
+            var db = uow.Db;
+            if (await DecideAsync(db, actor, requestId, RemovalStatus.Approved, text, uow.Now, ct) is { } failure)
+            {
+                return failure;
+            }
 
-        var facts = await RequestFactsAsync(db, requestId, ct);
-        var memberships = await db.CloudMemberships
-            .Where(m => m.CloudId == facts.CloudId && m.ProfileId == facts.ProfileId).ExecuteDeleteAsync(ct);
-        var settings = await db.CloudNotificationSettings
-            .Where(s => s.CloudId == facts.CloudId && s.ProfileId == facts.ProfileId).ExecuteDeleteAsync(ct);
-        var invitations = await DeletePendingInvitationsAsync(db, facts.CloudId, facts.ProfileId, ct);
+            var facts = await RequestFactsAsync(db, requestId, ct);
+            var memberships = await db.CloudMemberships
+                .Where(m => m.CloudId == facts.CloudId && m.ProfileId == facts.ProfileId).ExecuteDeleteAsync(ct);
+            var settings = await db.CloudNotificationSettings
+                .Where(s => s.CloudId == facts.CloudId && s.ProfileId == facts.ProfileId).ExecuteDeleteAsync(ct);
+            var invitations = await DeletePendingInvitationsAsync(db, facts.CloudId, facts.ProfileId, ct);
 
-        NotificationEvents.Personal(db, facts.OwnerUserId, NotificationKind.RemovalProcessed,
-            $"You have left {facts.CloudName}",
-            $"Your request to leave {facts.CloudName} was approved. {facts.ProfileName} is no longer a member: its jobs and " +
-            "notifications stop, and the membership no longer shows on your profile. To rejoin you need a new invitation or offer.",
-            "/my/talent-clouds", now);
-        AuditLog.Record(db, actor, RemovalAuditActions.Approved, facts.Subject,
-            $"Approved; complete removal: {memberships} membership, {settings} notification setting, {invitations} pending invitation(s) deleted"
-            + (text.Length > 0 ? $"; note: {text}" : ""),
-            now, facts.CloudId, facts.ProfileId, facts.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            uow.Notify(facts.OwnerUserId, NotificationKind.RemovalProcessed, $"You have left {facts.CloudName}",
+                $"Your request to leave {facts.CloudName} was approved. {facts.ProfileName} is no longer a member: its jobs and " +
+                "notifications stop, and the membership no longer shows on your profile. To rejoin you need a new invitation or offer.",
+                "/my/talent-clouds");
+            uow.Audit(actor, RemovalAuditActions.Approved, facts.Subject,
+                $"Approved; complete removal: {memberships} membership, {settings} notification setting, {invitations} pending invitation(s) deleted"
+                + (text.Length > 0 ? $"; note: {text}" : ""),
+                facts.CloudId, facts.ProfileId, facts.OrganizationId);
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>The admin keeps the membership and tells the member why.</summary>
-    public async Task<Result> RejectAsync(Actor actor, int requestId, string? reason, CancellationToken ct = default)
+    public Task<Result> RejectAsync(Actor actor, int requestId, string? reason, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var text = (reason ?? "").Trim();
         if (!actor.IsPlatformAdmin)
         {
-            return Result.Failure(RemovalErrors.RequestNotFound);
+            return Task.FromResult(Result.Failure(RemovalErrors.RequestNotFound));
         }
 
         if (text.Length == 0)
         {
-            return Result.Failure(RemovalErrors.DecisionReasonRequired);
+            return Task.FromResult(Result.Failure(RemovalErrors.DecisionReasonRequired));
         }
 
         if (text.Length > RemovalRequest.DecisionReasonMaxLength)
         {
-            return Result.Failure(RemovalErrors.DecisionReasonTooLong);
+            return Task.FromResult(Result.Failure(RemovalErrors.DecisionReasonTooLong));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var failure = await DecideAsync(db, actor, requestId, RemovalStatus.Rejected, text, now, ct);
-        if (failure is not null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            await transaction.RollbackAsync(ct);
-            return failure;
-        }
+            var db = uow.Db;
+            if (await DecideAsync(db, actor, requestId, RemovalStatus.Rejected, text, uow.Now, ct) is { } failure)
+            {
+                return failure;
+            }
 
-        var facts = await RequestFactsAsync(db, requestId, ct);
-        NotificationEvents.Personal(db, facts.OwnerUserId, NotificationKind.RemovalProcessed,
-            $"Your request to leave {facts.CloudName} was not approved",
-            $"{facts.ProfileName} stays a member of {facts.CloudName}. The reason given: {text}",
-            "/my/talent-clouds", now, facts.CloudId);
-        AuditLog.Record(db, actor, RemovalAuditActions.Rejected, facts.Subject, $"Rejected; reason: {text}", now,
-            facts.CloudId, facts.ProfileId, facts.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            var facts = await RequestFactsAsync(db, requestId, ct);
+            uow.Notify(facts.OwnerUserId, NotificationKind.RemovalProcessed, $"Your request to leave {facts.CloudName} was not approved",
+                $"{facts.ProfileName} stays a member of {facts.CloudName}. The reason given: {text}", "/my/talent-clouds", facts.CloudId);
+            uow.Audit(actor, RemovalAuditActions.Rejected, facts.Subject, $"Rejected; reason: {text}", facts.CloudId, facts.ProfileId, facts.OrganizationId);
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>Deletes the profile's pending invitations to the cloud (answered ones stay as history). Returns how many.</summary>
@@ -377,7 +357,7 @@ public sealed class RemovalService(IDbContextFactory<AppDbContext> dbFactory, Ti
             .ExecuteDeleteAsync(ct);
     }
 
-    private async Task<Result?> DecideAsync(AppDbContext db, Actor actor, int requestId, RemovalStatus outcome, string reason,
+    private static async Task<Result?> DecideAsync(AppDbContext db, Actor actor, int requestId, RemovalStatus outcome, string reason,
         DateTimeOffset now, CancellationToken ct)
     {
         // The conditional update is the first statement of the transaction: whoever writes first wins, the other

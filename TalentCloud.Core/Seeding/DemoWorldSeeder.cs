@@ -156,7 +156,7 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
 
     private Cloud AddCloud(Organization owner, string name, string description, DateTimeOffset now)
     {
-        var cloud = new Cloud { OrganizationId = owner.Id, Name = name, Description = description, CreatedAt = now };
+        var cloud = Cloud.Create(owner.Id, name, description, now);
         db.Clouds.Add(cloud);
         return cloud;
     }
@@ -182,16 +182,7 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
     }
 
     private void AddMembership(Cloud cloud, Profile profile, MembershipStatus status, JoinMethod via, AppUser addedBy, DateTimeOffset joinedAt) =>
-        db.CloudMemberships.Add(new CloudMembership
-        {
-            CloudId = cloud.Id,
-            ProfileId = profile.Id,
-            Status = status,
-            JoinedVia = via,
-            AddedByUserId = addedBy.Id,
-            JoinedAt = joinedAt,
-            ActivatedAt = status == MembershipStatus.Active ? joinedAt : null,
-        });
+        db.CloudMemberships.Add(CloudMembership.Join(cloud.Id, profile.Id, via, addedBy.Id, status == MembershipStatus.Active, joinedAt));
 }
 
 /// <summary>The named parts of the demo world, handed to each feature's seeding.</summary>

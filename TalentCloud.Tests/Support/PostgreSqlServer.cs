@@ -114,12 +114,13 @@ public static class PostgreSqlServer
 
     private static async Task<string> CreateDatabaseAsync()
     {
-        if (Interlocked.Increment(ref counter) == 1)
+        var number = Interlocked.Increment(ref counter);
+        if (number == 1)
         {
             await DropStaleAsync();
         }
 
-        var name = NamePrefix + RunId + "_" + counter.ToString(CultureInfo.InvariantCulture);
+        var name = NamePrefix + RunId + "_" + number.ToString(CultureInfo.InvariantCulture);
         await ExecuteAsync($"CREATE DATABASE \"{name}\"");
         Created.Add(name);
         return name;
