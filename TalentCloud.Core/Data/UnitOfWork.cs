@@ -143,6 +143,9 @@ public sealed class UnitOfWork
 #pragma warning restore EF1002
     }
 
+    /// <summary>Holds a named lock until the commit, for a rule with no single row to hold (see <see cref="DatabaseLocks"/>).</summary>
+    public Task HoldAsync(string name) => DatabaseLocks.HoldAsync(Db, name, cancellationToken);
+
     /// <summary>Records the step in the audit log, in this unit: it commits (or vanishes) with the change it describes.</summary>
     public void Audit(Actor actor, string action, string subject, string outcome, int? cloudId = null, int? profileId = null, int? organizationId = null) =>
         AuditLog.Record(Db, actor, action, subject, outcome, Now, cloudId, profileId, organizationId);

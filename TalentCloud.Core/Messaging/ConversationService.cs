@@ -444,6 +444,9 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
 
     private static async Task<bool> IsRateLimitedAsync(AppDbContext db, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
+        // Counted while holding the sender's lock (SQLite's write lock, or a named lock on PostgreSQL), so a burst of
+        // parallel sends is counted one after another and cannot all pass.
+        await DatabaseLocks.HoldAsync(db, "messages-of:" + actor.UserId, ct);
         var since = now.AddMinutes(-1);
         var recent = await db.Set<Message>().CountAsync(m => m.SenderUserId == actor.UserId && m.SentAt > since, ct);
         return recent >= MessagingErrors.MessagesPerMinute;

@@ -62,6 +62,9 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // On SQLite this takes the write lock first (BEGIN IMMEDIATE), so what is read below cannot change under us.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One digest writer at a time across instances (SQLite's write lock does this by itself): what is read below
+        // cannot be claimed by another instance meanwhile.
+        await DatabaseLocks.HoldAsync(db, "digests", ct);
 
         // The batch is a sorted run of user ids: a range on the UserId index is much cheaper than a long IN list.
         string first = userIds[0], last = userIds[^1];
