@@ -5,6 +5,7 @@ using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Jobs;
+using TalentCloud.Core.Live;
 using TalentCloud.Core.Messaging;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Notifications;
@@ -31,12 +32,20 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(database);
         services.AddSingleton(database);
         services.AddSingleton<NotificationNotifier>();
-        services.AddSingleton<INotificationPublisher>(sp => sp.GetRequiredService<NotificationNotifier>());
-        services.AddSingleton<NotificationPublishingInterceptor>();
+        services.AddSingleton<ConversationNotifier>();
+        services.AddSingleton<LiveUpdateHub>();
+        services.AddSingleton<LiveUpdateInterceptor>();
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Other instances' commits reach this instance's open pages through the database (LISTEN/NOTIFY).
+            services.AddSingleton<PostgreSqlLiveListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlLiveListener>());
+        }
+
         services.AddDbContextFactory<AppDbContext, ProviderContextFactory>((sp, options) =>
         {
             database.Configure(options);
-            options.AddInterceptors(sp.GetRequiredService<NotificationPublishingInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<LiveUpdateInterceptor>());
         });
         // Identity's stores want a scoped context; Core services create one context per operation from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
@@ -49,8 +58,9 @@ public static class DependencyInjection
         services.AddSingleton<JobService>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<ConnectsService>();
-        services.AddSingleton<ConversationNotifier>();
         services.AddSingleton<ConversationService>();
+        services.AddSingleton<MessageService>();
+        services.AddSingleton<InterviewService>();
         services.AddSingleton<OrganizationProfileService>();
         services.AddSingleton<TalentSearchService>();
         services.AddSingleton<Clouds.CloudService>();

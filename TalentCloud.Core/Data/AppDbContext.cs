@@ -6,6 +6,7 @@ using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Jobs;
+using TalentCloud.Core.Live;
 using TalentCloud.Core.Invitations;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Messaging;
@@ -38,6 +39,15 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     /// <summary>Which database this context talks to (decides SQL dialect, locking and the live-update path).</summary>
     public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>What this context's changes owe open pages once they commit (see <see cref="LiveUpdateInterceptor"/>).</summary>
+    internal LiveUpdateBuffer PendingLiveUpdates { get; } = new();
+
+    /// <summary>
+    /// Announces notification items written without entities (bulk SQL) so open pages of these users hear about them
+    /// when this context's transaction commits, like items added as entities.
+    /// </summary>
+    public void AnnounceNotifications(IEnumerable<string> userIds) => PendingLiveUpdates.Announce(userIds);
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();

@@ -27,7 +27,7 @@ public static class MessagingAppData
         return await services.GetRequiredService<ActorLoader>().LoadAsync(userId);
     }
 
-    public static ConversationService Conversations(IServiceProvider services) => services.GetRequiredService<ConversationService>();
+    public static MessageService Messages(IServiceProvider services) => services.GetRequiredService<MessageService>();
 
     /// <summary>Starts a contract between the pair now, as accepting an offer would.</summary>
     public static async Task StartContractAsync(IServiceProvider services, string organization, string profileHandle)
