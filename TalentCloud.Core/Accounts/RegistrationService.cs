@@ -76,14 +76,8 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, AppDbC
         switch (request.Kind)
         {
             case AccountKind.Freelancer or AccountKind.Agency:
-                profile = new Profile
-                {
-                    Kind = request.Kind == AccountKind.Agency ? ProfileKind.Agency : ProfileKind.Freelancer,
-                    OwnerUserId = user.Id,
-                    DisplayName = name,
-                    Handle = await UniqueHandleAsync(name, ct),
-                    CreatedAt = now,
-                };
+                profile = Profile.Create(request.Kind == AccountKind.Agency ? ProfileKind.Agency : ProfileKind.Freelancer, user.Id, name,
+                    await UniqueHandleAsync(name, ct), now);
                 db.Profiles.Add(profile);
                 break;
             case AccountKind.Client:

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
+using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Removals;
 
@@ -104,25 +104,24 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
             return Result.Failure(OrganizationNotFound);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var org = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (org is null)
+        return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure(OrganizationNotFound);
-        }
+            await uow.LockAsync<Organization>(organizationId);
+            var org = await uow.Db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+            if (org is null)
+            {
+                return Result.Failure(OrganizationNotFound);
+            }
 
-        if (org.HasEnterpriseSubscription == enterprise)
-        {
+            if (org.HasEnterpriseSubscription == enterprise)
+            {
+                return Result.Success;
+            }
+
+            org.HasEnterpriseSubscription = enterprise;
+            uow.Audit(actor, SubscriptionChangedAction, org.Name, enterprise ? "Enterprise subscription started" : "Enterprise subscription ended",
+                organizationId: org.Id);
             return Result.Success;
-        }
-
-        org.HasEnterpriseSubscription = enterprise;
-        AuditLog.Record(db, actor, SubscriptionChangedAction, org.Name,
-            enterprise ? "Enterprise subscription started" : "Enterprise subscription ended", clock.GetUtcNow(),
-            organizationId: org.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+        }, ct);
     }
 }

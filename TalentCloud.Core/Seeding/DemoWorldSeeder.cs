@@ -164,19 +164,8 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
     private Profile AddProfile(AppUser owner, ProfileKind kind, string name, string handle, string title, string bio,
         string country, int rate, IEnumerable<string> skills, DateTimeOffset now)
     {
-        var profile = new Profile
-        {
-            Kind = kind,
-            OwnerUserId = owner.Id,
-            DisplayName = name,
-            Handle = handle,
-            Title = title,
-            Bio = bio,
-            Country = country,
-            HourlyRate = rate,
-            CreatedAt = now,
-            Skills = [.. skills.Select(s => new ProfileSkill { Name = s })],
-        };
+        var profile = Profile.Create(kind, owner.Id, name, handle, now);
+        profile.Update(ProfileSettings.Of(profile) with { Title = title, Bio = bio, Country = country, HourlyRate = rate, Skills = [.. skills] });
         db.Profiles.Add(profile);
         return profile;
     }
