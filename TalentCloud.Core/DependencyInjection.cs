@@ -70,7 +70,8 @@ public static class DependencyInjection
         services.AddSingleton<Organizations.OrgDashboardService>();
         services.AddSingleton<ProfileSettingsService>();
         services.AddScoped<RegistrationService>();
-        services.AddSingleton<RemovalService>();
+        services.AddSingleton<RemovalRequestService>();
+        services.AddSingleton<RemovalQueueService>();
         services.AddSingleton<AuditBrowser>();
         services.AddSingleton<AdminService>();
         services.AddSingleton<DataExportService>();

@@ -27,7 +27,7 @@ public sealed class RemovalRequestPanelMarkupTests : IAsyncLifetime
     {
         db = await TestDatabase.CreateAsync();
         services = new ServiceCollection()
-            .AddSingleton(new RemovalService(db, db.Clock))
+            .AddSingleton(new RemovalRequestService(db, db.Clock))
             .AddSingleton<AuthenticationStateProvider, SignedOut>()
             .AddSingleton(new ActorLoader(db))
             .AddScoped<CurrentActor>()
