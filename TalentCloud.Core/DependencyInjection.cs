@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<ActorLoader>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<AccountOverviewService>();
+        services.AddSingleton<UserPreferencesService>();
         services.AddSingleton<JobService>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<ConnectsService>();

@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using Radzen;
+using Microsoft.AspNetCore.Antiforgery;
+using MudBlazor.Services;
 using TalentCloud.Core;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
@@ -21,7 +22,9 @@ public static class WebSetup
         // Long search addresses (/search?q=...) get a page with a trimmed query rather than "414 URI too long".
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices();
+        services.AddScoped<ThemePreference>();
+        services.AddScoped<TalentCloud.Web.Components.Shared.Actions.PageActionRunner>();
 
         services.AddTalentCloudCore(DatabaseSettingsFrom(builder.Configuration, builder.Environment.ContentRootPath));
 
@@ -110,6 +113,19 @@ public static class WebSetup
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/");
         });
+        // The dark-theme switch posts here (a form, so it also works on static pages). The antiforgery token is checked
+        // here rather than by the middleware so that a stale form gets a plain 400 with a message, not an error page.
+        endpoints.MapPost("/preferences/theme", async (HttpContext http, IAntiforgery antiforgery, ThemePreference preference) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Text("This form has expired. Go back, reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var form = await http.Request.ReadFormAsync();
+            await preference.SetAsync(http, form["theme"] == "dark");
+            return Results.LocalRedirect(ThemePreference.SafeReturnPath(form["returnUrl"]));
+        }).DisableAntiforgery();
         return endpoints;
     }
 }

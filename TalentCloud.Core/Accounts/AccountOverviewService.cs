@@ -24,10 +24,41 @@ public sealed record ProfileLink(ProfileKind Kind, string Handle, string Display
     public string Url => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
 }
 
-public sealed record OrganizationSummary(int Id, string Name, bool IsEnterprise, OrganizationRole Role, IReadOnlyList<string> CloudNames);
+public sealed record OrganizationSummary(int Id, string Name, bool IsEnterprise, OrganizationRole Role, IReadOnlyList<string> CloudNames)
+{
+    /// <summary>The user's part in the organisation, in words ("owner", "hiring manager").</summary>
+    public string RoleName => Role == OrganizationRole.Owner ? "owner" : "hiring manager";
+}
 
-/// <summary>What a signed-in user is and owns, for the home page and the top bar.</summary>
-public sealed record AccountOverview(HomeRole Role, string DisplayName, IReadOnlyList<ProfileLink> Profiles, OrganizationSummary? Organization);
+/// <summary>
+/// What a signed-in user is and owns, for the home page and the navigation. The <c>Can…</c> flags say which areas the
+/// navigation offers; each page still asks its own service, which checks the actor again.
+/// </summary>
+public sealed record AccountOverview(HomeRole Role, string DisplayName, IReadOnlyList<ProfileLink> Profiles, OrganizationSummary? Organization)
+{
+    public bool IsSignedIn => Role != HomeRole.Visitor;
+
+    /// <summary>Freelancer and agency tools: memberships, cloud jobs, proposals, Connects, profile settings.</summary>
+    public bool CanWorkAsTalent => Profiles.Count > 0;
+
+    /// <summary>Client tools: dashboard, jobs, posting, talent search.</summary>
+    public bool CanHire => Organization is not null;
+
+    /// <summary>Talent search: client users and platform admins.</summary>
+    public bool CanSearchTalent => Organization is not null || Role == HomeRole.PlatformAdmin;
+
+    /// <summary>Creating and managing Talent Clouds: people of an Enterprise organisation.</summary>
+    public bool CanManageClouds => Organization is { IsEnterprise: true };
+
+    /// <summary>The company description: the organisation's owner.</summary>
+    public bool CanEditCompanyProfile => Organization is { Role: OrganizationRole.Owner };
+
+    /// <summary>Private messages: talent and client users.</summary>
+    public bool CanMessage => Profiles.Count > 0 || Organization is not null;
+
+    /// <summary>The admin area.</summary>
+    public bool CanAdminister => Role == HomeRole.PlatformAdmin;
+}
 
 public sealed class AccountOverviewService(IDbContextFactory<AppDbContext> dbFactory)
 {

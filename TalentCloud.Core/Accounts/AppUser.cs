@@ -18,4 +18,7 @@ public sealed class AppUser : IdentityUser
     /// The user's IANA time zone (for example "Europe/Berlin"); notification digests arrive at 08:00 and 17:00 in it.
     /// </summary>
     public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>The user's choice of the dark theme; null until they choose (then the browser's cookie decides).</summary>
+    public bool? PrefersDarkTheme { get; set; }
 }

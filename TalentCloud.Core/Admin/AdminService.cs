@@ -10,7 +10,14 @@ namespace TalentCloud.Core.Admin;
 
 public sealed record CloudMemberCount(int CloudId, string CloudName, string OrganizationName, int Active, int Pending);
 
-public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPendingAge, IReadOnlyList<CloudMemberCount> Clouds, int AuditEntries);
+/// <summary>How many pending removal requests have waited for an age range (for the dashboard's chart).</summary>
+public sealed record PendingAgeBucket(string Label, int Count);
+
+public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPendingAge, IReadOnlyList<CloudMemberCount> Clouds, int AuditEntries)
+{
+    /// <summary>Pending requests by how long they have waited, youngest range first; every range present, even at 0.</summary>
+    public IReadOnlyList<PendingAgeBucket> PendingByAge { get; init; } = [];
+}
 
 public sealed record AdminOrganization(int Id, string Name, bool HasEnterpriseSubscription, int Clouds, int People);
 
@@ -25,6 +32,16 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
     public const string SubscriptionChangedAction = "organization.subscription_changed";
     public const string OrganizationNotFound = "That organisation was not found.";
 
+    /// <summary>The dashboard's age ranges for waiting removal requests: each starts where the previous ends.</summary>
+    private static readonly (string Label, TimeSpan From)[] PendingAgeRanges =
+    [
+        ("Under 1 day", TimeSpan.Zero),
+        ("1–3 days", TimeSpan.FromDays(1)),
+        ("3–7 days", TimeSpan.FromDays(3)),
+        ("1–4 weeks", TimeSpan.FromDays(7)),
+        ("Over 4 weeks", TimeSpan.FromDays(28)),
+    ];
+
     public async Task<AdminDashboard?> GetDashboardAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -34,9 +51,10 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pending = db.RemovalRequests.Where(r => r.Status == RemovalStatus.Pending);
-        var count = await pending.CountAsync(ct);
-        var oldest = count == 0 ? (DateTimeOffset?)null : await pending.MinAsync(r => r.RequestedAt, ct);
+        var pendingTimes = await db.RemovalRequests.Where(r => r.Status == RemovalStatus.Pending).Select(r => r.RequestedAt).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var count = pendingTimes.Count;
+        var oldest = count == 0 ? (DateTimeOffset?)null : pendingTimes.Min();
         var clouds = await (from c in db.Clouds
                             join o in db.Organizations on c.OrganizationId equals o.Id
                             orderby o.Name, c.Name
@@ -45,7 +63,11 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
                                 db.CloudMemberships.Count(m => m.CloudId == c.Id && m.Status == MembershipStatus.PendingApproval)))
             .ToListAsync(ct);
         var audit = await db.AuditEntries.CountAsync(ct);
-        return new AdminDashboard(count, oldest is null ? null : clock.GetUtcNow() - oldest.Value, clouds, audit);
+        return new AdminDashboard(count, oldest is null ? null : now - oldest.Value, clouds, audit)
+        {
+            PendingByAge = [.. PendingAgeRanges.Select((range, i) => new PendingAgeBucket(range.Label,
+                pendingTimes.Count(t => (i == 0 || now - t >= range.From) && (i == PendingAgeRanges.Length - 1 || now - t < PendingAgeRanges[i + 1].From))))],
+        };
     }
 
     /// <summary>

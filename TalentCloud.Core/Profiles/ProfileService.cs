@@ -20,7 +20,8 @@ public sealed record ProfilePageView(
     bool IsOwnProfile,
     MembershipPanel Memberships,
     string TimeZone = "",
-    EngagementTypes EngagementTypes = EngagementTypes.None)
+    EngagementTypes EngagementTypes = EngagementTypes.None,
+    bool CanMessage = false)
 {
     /// <summary>"Hourly and fixed price", "Hourly", "Fixed price" or empty.</summary>
     public string EngagementText => EngagementTypes switch
@@ -63,7 +64,9 @@ public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory)
             viewer.OwnsProfile(profile.Id),
             panel,
             profile.TimeZone,
-            profile.EngagementTypes);
+            profile.EngagementTypes,
+            // The same test ConversationService.StartAsync applies: a client user, not on their own profile.
+            CanMessage: viewer.IsClient && !viewer.OwnsProfile(profile.Id));
     }
 
     /// <summary>The memberships panel of one profile for one viewer, decided by <see cref="MembershipVisibility"/>.</summary>

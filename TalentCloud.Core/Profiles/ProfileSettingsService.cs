@@ -34,7 +34,11 @@ public sealed record ProfileSettings(
 }
 
 /// <summary>The settings page's data: the fields, plus what is derived and never typed in.</summary>
-public sealed record ProfileSettingsView(int ProfileId, ProfileKind Kind, string Handle, ProfileSettings Settings, int DistinctClients);
+public sealed record ProfileSettingsView(int ProfileId, ProfileKind Kind, string Handle, ProfileSettings Settings, int DistinctClients)
+{
+    /// <summary>The public profile's address.</summary>
+    public string Url => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
+}
 
 /// <summary>Freelancers and agency owners edit their own profile, including the facts cloud criteria look at.</summary>
 public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)

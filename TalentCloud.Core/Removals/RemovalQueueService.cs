@@ -13,7 +13,20 @@ public sealed record RemovalQueueQuery(
     int? CloudId = null,
     string? Member = null,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20,
+    RemovalQueueSort Sort = RemovalQueueSort.Requested,
+    bool Descending = false);
+
+/// <summary>The columns the admin queue can be ordered by; ties are broken by request time, then id.</summary>
+public enum RemovalQueueSort
+{
+    /// <summary>When the member asked (oldest first unless descending): the queue's natural order.</summary>
+    Requested = 0,
+    Member = 1,
+    Cloud = 2,
+    Organization = 3,
+    Status = 4,
+}
 
 public sealed record RemovalQueueItem(
     int Id,
@@ -26,9 +39,16 @@ public sealed record RemovalQueueItem(
     DateTimeOffset RequestedAt,
     TimeSpan Age,
     DateTimeOffset? DecidedAt,
-    string DecisionReason);
+    string DecisionReason)
+{
+    /// <summary>Only a pending request can still be approved or rejected.</summary>
+    public bool CanDecide => Status == RemovalStatus.Pending;
+}
 
-public sealed record RemovalQueuePage(IReadOnlyList<RemovalQueueItem> Items, int Total, int Page, int PageSize);
+public sealed record RemovalQueuePage(IReadOnlyList<RemovalQueueItem> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
 
 /// <summary>
 /// Leaving a cloud, the platform admins' side: the queue of requests, oldest first, and the decisions. Approval is
@@ -50,7 +70,6 @@ public sealed class RemovalQueueService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, query.Page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = from r in db.RemovalRequests
                    join c in db.Clouds on r.CloudId equals c.Id
@@ -81,8 +100,19 @@ public sealed class RemovalQueueService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var total = await rows.CountAsync(ct);
-        var items = await rows
-            .OrderBy(x => x.r.RequestedAt).ThenBy(x => x.r.Id)
+        // A page past the end shows the last page.
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var desc = query.Descending;
+        var ordered = query.Sort switch
+        {
+            RemovalQueueSort.Member => desc ? rows.OrderByDescending(x => x.p.DisplayName) : rows.OrderBy(x => x.p.DisplayName),
+            RemovalQueueSort.Cloud => desc ? rows.OrderByDescending(x => x.c.Name) : rows.OrderBy(x => x.c.Name),
+            RemovalQueueSort.Organization => desc ? rows.OrderByDescending(x => x.o.Name) : rows.OrderBy(x => x.o.Name),
+            RemovalQueueSort.Status => desc ? rows.OrderByDescending(x => x.r.Status) : rows.OrderBy(x => x.r.Status),
+            _ => desc ? rows.OrderByDescending(x => x.r.RequestedAt) : rows.OrderBy(x => x.r.RequestedAt),
+        };
+        var items = await (desc ? ordered.ThenByDescending(x => x.r.RequestedAt).ThenByDescending(x => x.r.Id)
+                                : ordered.ThenBy(x => x.r.RequestedAt).ThenBy(x => x.r.Id))
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(x => new
             {

@@ -34,6 +34,24 @@ public sealed class AdminServiceTests : IAsyncLifetime
             dashboard.Clouds.Single(c => c.CloudName == DemoWorld.GlobexDesign).Pending));
     }
 
+    [Fact]
+    public async Task The_dashboard_groups_waiting_requests_by_age()
+    {
+        var adminActor = await db.ActorAsync(DemoWorld.AdminEmail);
+        var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
+        await new TalentCloud.Core.Removals.RemovalRequestService(db, db.Clock)
+            .RequestAsync(fiona, await RemovalTestData.MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign), null);
+
+        static Dictionary<string, int> Buckets(AdminDashboard d) => d.PendingByAge.ToDictionary(b => b.Label, b => b.Count);
+        var now = Buckets((await admin.GetDashboardAsync(adminActor))!);
+        Assert.Equal(["Under 1 day", "1–3 days", "3–7 days", "1–4 weeks", "Over 4 weeks"], now.Keys);
+        Assert.Equal([1, 1, 0, 0, 0], now.Values); // Fiona just now, Nina two days ago.
+
+        db.Clock.Advance(TimeSpan.FromDays(26));
+        var later = Buckets((await admin.GetDashboardAsync(adminActor))!);
+        Assert.Equal([0, 0, 0, 1, 1], later.Values); // Fiona 26 days, Nina 28 days.
+    }
+
     [Theory]
     [InlineData(DemoWorld.MariaEmail)]
     [InlineData(DemoWorld.HankEmail)]

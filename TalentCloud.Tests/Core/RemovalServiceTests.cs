@@ -461,4 +461,38 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var approvedOnly = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Status: RemovalStatus.Approved));
         Assert.Empty(approvedOnly!.Items);
     }
+
+    [Fact]
+    public async Task The_queue_sorts_by_any_column_both_ways_and_clamps_the_page()
+    {
+        var admin = await db.ActorAsync(DemoWorld.AdminEmail);
+        var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
+        db.Clock.Advance(TimeSpan.FromHours(1));
+        await requests.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign), null);
+        db.Clock.Advance(TimeSpan.FromHours(1));
+        await requests.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.AcmeMobile), null);
+
+        var byCloud = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Sort: RemovalQueueSort.Cloud));
+        // Equal cloud names keep the oldest first.
+        Assert.Equal([DemoWorld.AcmeMobile, DemoWorld.AcmeMobile, DemoWorld.GlobexDesign], byCloud!.Items.Select(i => i.CloudName));
+        Assert.Equal(["Northwind Studio", "Fiona Park"], byCloud.Items.Take(2).Select(i => i.MemberName));
+
+        var byMemberDesc = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Sort: RemovalQueueSort.Member, Descending: true));
+        Assert.Equal(["Northwind Studio", "Fiona Park", "Fiona Park"], byMemberDesc!.Items.Select(i => i.MemberName));
+        // Newest first among Fiona's two.
+        Assert.Equal(DemoWorld.AcmeMobile, byMemberDesc.Items[1].CloudName);
+
+        var byOrgDesc = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Sort: RemovalQueueSort.Organization, Descending: true));
+        Assert.Equal(DemoWorld.Globex, byOrgDesc!.Items[0].OrganizationName);
+
+        var newest = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Descending: true));
+        Assert.Equal(DemoWorld.AcmeMobile, newest!.Items[0].CloudName);
+        Assert.Equal("Fiona Park", newest.Items[0].MemberName);
+
+        var pastTheEnd = await queue.GetQueueAsync(admin, new RemovalQueueQuery(PageSize: 2, Page: 99));
+        Assert.Equal(2, pastTheEnd!.Page);
+        Assert.Equal(2, pastTheEnd.PageCount);
+        Assert.Single(pastTheEnd.Items);
+        Assert.All(newest.Items, i => Assert.True(i.CanDecide));
+    }
 }

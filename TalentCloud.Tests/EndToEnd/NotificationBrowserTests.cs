@@ -73,14 +73,7 @@ public sealed class NotificationBrowserTests(ClockedBrowserFixture browser) : IC
         await Assertions.Expect(item).ToHaveAttributeAsync("data-state", "read");
 
         // Filtering by another of fiona's clouds hides the Acme item.
-        var globex = page.Locator(".rz-dropdown-item:visible", new() { HasText = DemoWorld.GlobexDesign });
-        for (var attempt = 0; attempt < 20 && await globex.CountAsync() == 0; attempt++)
-        {
-            await page.Locator(".centre-toolbar .rz-dropdown").ClickAsync();
-            await page.WaitForTimeoutAsync(300);
-        }
-
-        await globex.ClickAsync();
+        await BrowserFixture.ChooseAsync(page.Locator(".centre-toolbar [role=combobox]"), DemoWorld.GlobexDesign);
         await Assertions.Expect(page.Locator("[data-testid=notification]", new() { HasText = "Live iOS contract" })).ToHaveCountAsync(0);
         Assert.DoesNotContain(DemoWorld.AcmeData, await page.ContentAsync(), StringComparison.Ordinal);
     }
@@ -96,22 +89,14 @@ public sealed class NotificationBrowserTests(ClockedBrowserFixture browser) : IC
         await BrowserFixture.WaitForCircuitAsync(page);
 
         var globexRow = page.Locator($"tr[data-cloud='{DemoWorld.GlobexDesign}']");
-        var option = page.Locator(".rz-dropdown-item:visible", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*Daily\s*$") });
-        for (var attempt = 0; attempt < 20 && await option.CountAsync() == 0; attempt++)
-        {
-            await globexRow.Locator(".rz-dropdown").ClickAsync();
-            await page.WaitForTimeoutAsync(300);
-        }
-
-        await option.ClickAsync();
-        await Assertions.Expect(globexRow.Locator(".rz-dropdown")).ToContainTextAsync("Daily");
-        await Assertions.Expect(page.Locator($"tr[data-cloud='{DemoWorld.AcmeMobile}'] .rz-dropdown")).ToContainTextAsync("Instant");
+        await BrowserFixture.ChooseAsync(globexRow.GetByTestId("frequency"), "Daily");
+        await Assertions.Expect(page.Locator($"tr[data-cloud='{DemoWorld.AcmeMobile}']").GetByTestId("frequency")).ToContainTextAsync("Instant");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("saved");
 
         // Survives a reload (and so a new sign-in): read back from the database.
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator($"tr[data-cloud='{DemoWorld.GlobexDesign}'] .rz-dropdown")).ToContainTextAsync("Daily");
+        await Assertions.Expect(page.Locator($"tr[data-cloud='{DemoWorld.GlobexDesign}']").GetByTestId("frequency")).ToContainTextAsync("Daily");
 
         await page.GotoAsync("/notifications");
         await BrowserFixture.WaitForCircuitAsync(page);

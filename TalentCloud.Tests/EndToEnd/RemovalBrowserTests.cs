@@ -38,9 +38,17 @@ public sealed partial class RemovalBrowserTests(BrowserFixture browser) : IClass
         var dialog = admin.GetByRole(AriaRole.Dialog, new() { Name = "Approve complete removal?" });
         await ClickUntilVisibleAsync(approve, dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("cannot be restored");
-        await dialog.GetByLabel("Note for the record (optional)").FillAsync("Checked with the member by phone.");
+
+        // Escape cancels: the dialog closes, focus goes back to the button that opened it, nothing changed.
+        await admin.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(approve).ToBeFocusedAsync();
+        await admin.ReloadAsync();
+        await Assertions.Expect(approve).ToBeVisibleAsync();
+
+        await ClickUntilVisibleAsync(approve, dialog);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Approve and remove" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Northwind Studio was removed from {DemoWorld.AcmeMobile}.");
+        await Assertions.Expect(BrowserFixture.Snackbar(admin, $"Northwind Studio was removed from {DemoWorld.AcmeMobile}.")).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByText("No removal requests match.")).ToBeVisibleAsync();
 
         // The hiring manager of the owning client no longer sees the cloud on the agency's profile.
@@ -116,7 +124,7 @@ public sealed partial class RemovalBrowserTests(BrowserFixture browser) : IClass
         await Assertions.Expect(admin.Locator("tr").Filter(new() { HasText = "Fiona Park" })).ToContainTextAsync("Too many e-mails.");
 
         await globex.GetByRole(AriaRole.Button, new() { Name = "Cancel removal request" }).ClickAsync();
-        await Assertions.Expect(globex.GetByRole(AriaRole.Status)).ToContainTextAsync("Your removal request was cancelled.");
+        await Assertions.Expect(BrowserFixture.Snackbar(fiona, "Your removal request was cancelled.")).ToBeVisibleAsync();
         await Assertions.Expect(globex.GetByRole(AriaRole.Button, new() { Name = "Request removal" })).ToBeVisibleAsync();
 
         // The gentler choice: notifications off, membership kept.

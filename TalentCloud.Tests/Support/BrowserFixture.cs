@@ -25,6 +25,27 @@ public sealed class BrowserFixture : BrowserFixture<TalentCloudAppFactory>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=notification-bell]') !== null");
         await page.WaitForTimeoutAsync(settleMilliseconds);
     }
+
+    /// <summary>
+    /// Picks an option of a MudSelect (a combobox whose list opens in a popover). Clicks until the list shows, since a
+    /// prerendered select does nothing until the page's circuit is connected.
+    /// </summary>
+    public static async Task ChooseAsync(ILocator combobox, string option)
+    {
+        var page = combobox.Page;
+        var item = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
+        {
+            await combobox.ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        await item.ClickAsync();
+        await Assertions.Expect(combobox).ToContainTextAsync(option);
+    }
+
+    /// <summary>The snackbar (an action's outcome) that holds this text.</summary>
+    public static ILocator Snackbar(IPage page, string text) => page.Locator(".mud-snackbar", new() { HasText = text });
 }
 
 /// <summary>

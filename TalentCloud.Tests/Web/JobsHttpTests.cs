@@ -67,9 +67,9 @@ public sealed class JobsHttpTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         }
 
         var kotlin = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/jobs?skill=Kotlin"));
-        Assert.Equal("0 jobs match your search", kotlin.QuerySelector(".job-count")!.TextContent.Trim());
+        Assert.Equal("0 jobs match your search", kotlin.QuerySelector("[data-testid=job-count]")!.TextContent.Trim());
         var all = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/jobs"));
-        Assert.Equal("12 jobs", all.QuerySelector(".job-count")!.TextContent.Trim());
+        Assert.Equal("12 jobs", all.QuerySelector("[data-testid=job-count]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class SearchHttpTests(WebAppFixture app) : IClassFixture<WebAppFix
         Assert.DoesNotContain(DemoWorld.GlobexDesign, html, StringComparison.Ordinal);
         Assert.Contains("results", document.QuerySelector("[data-testid=result-count]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(document.QuerySelector("a.tile-invite[href='/freelancers/fiona-park']"));
-        Assert.NotNull(document.QuerySelector("nav.top-nav a[href='/search']"));
+        Assert.NotNull(document.QuerySelector(".nav-menu a[href='/search']"));
     }
 
     [Fact]

@@ -205,6 +205,9 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool?>("PrefersDarkTheme")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -491,7 +494,8 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.HasIndex("UserId");
 
                     b.HasIndex("ArticleSlug", "UserId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_HelpVotes_ArticleSlug_UserId");
 
                     b.ToTable("HelpVotes");
                 });
@@ -541,6 +545,7 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
 
                     b.HasIndex("CloudId", "ProfileId")
                         .IsUnique()
+                        .HasDatabaseName("IX_Invitations_CloudId_ProfileId")
                         .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("ProfileId", "Status");
@@ -655,7 +660,8 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.HasKey("Id");
 
                     b.HasIndex("CloudId", "ProfileId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_CloudMemberships_CloudId_ProfileId");
 
                     b.HasIndex("ProfileId", "Status");
 
@@ -699,7 +705,8 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.HasIndex("OrganizationId", "LastActivityAt");
 
                     b.HasIndex("OrganizationId", "ProfileId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Conversations_OrganizationId_ProfileId");
 
                     b.HasIndex("ProfileId", "LastActivityAt");
 
@@ -835,7 +842,8 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.HasIndex("ProfileId");
 
                     b.HasIndex("CloudId", "ProfileId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_CloudNotificationSettings_CloudId_ProfileId");
 
                     b.ToTable("CloudNotificationSettings");
                 });
@@ -1310,7 +1318,8 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.HasIndex("SubmittedByUserId");
 
                     b.HasIndex("JobId", "ProfileId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Proposals_JobId_ProfileId");
 
                     b.HasIndex("ProfileId", "SubmittedAt");
 
@@ -1365,6 +1374,7 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
 
                     b.HasIndex("CloudId", "ProfileId")
                         .IsUnique()
+                        .HasDatabaseName("IX_RemovalRequests_CloudId_ProfileId")
                         .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("Status", "RequestedAt");

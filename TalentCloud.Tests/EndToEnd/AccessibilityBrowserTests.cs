@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using TalentCloud.Core.Seeding;
+using TalentCloud.Tests.Support;
+
+namespace TalentCloud.Tests.EndToEnd;
+
+/// <summary>
+/// axe-core on the converted pages for each kind of viewer, in the light and the dark theme, with the live circuit
+/// running (and once with a dialog open). Any serious or critical violation fails the test.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    public static TheoryData<string, string[]> PagesByViewer => new()
+    {
+        { DemoVisibility.Visitor, ["/", "/jobs", "/jobs?page=2", DemoVisibility.Fiona, "/not-found", "/Account/Login"] },
+        { DemoWorld.FionaEmail, ["/", DemoVisibility.Fiona, DemoVisibility.Northwind, "/settings/profile", "/jobs"] },
+        { DemoWorld.MariaEmail, ["/", DemoVisibility.Omar, DemoVisibility.Fiona] },
+        { DemoWorld.AdminEmail, ["/", "/admin", "/admin/removals", DemoVisibility.Fiona] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PagesByViewer))]
+    public async Task Converted_pages_have_no_serious_violations_in_either_theme(string viewer, string[] paths)
+    {
+        var page = await browser.NewPageAsync();
+        if (viewer != DemoVisibility.Visitor)
+        {
+            await BrowserFixture.SignInAsync(page, viewer, DemoWorld.Password);
+        }
+
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = ThemeCookie, Value = theme, Url = browser.BaseAddress.ToString() }]);
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(path);
+                await WaitUntilLiveAsync(page, path);
+                Assert.Equal(theme == "dark" ? "true" : "false", await page.GetByTestId("theme-toggle").GetAttributeAsync("aria-pressed"));
+                await Accessibility.AssertNoSeriousViolationsAsync(page, $"{path} as {viewer}, {theme} theme");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_open_approval_dialog_has_no_serious_violations()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoWorld.AdminEmail, DemoWorld.Password);
+        await page.GotoAsync("/admin/removals");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Reject this request?" });
+        var reject = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Reject removal of") });
+        for (var attempt = 0; attempt < 20 && await dialog.CountAsync() == 0; attempt++)
+        {
+            await reject.ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the reject dialog");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    private const string ThemeCookie = "TalentCloud.Theme";
+
+    /// <summary>Interactive pages are checked once their circuit runs; static account pages right away.</summary>
+    private static async Task WaitUntilLiveAsync(IPage page, string path)
+    {
+        if (path.StartsWith("/Account/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForTimeoutAsync(700);
+    }
+}
