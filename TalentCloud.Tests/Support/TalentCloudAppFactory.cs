@@ -9,8 +9,8 @@ namespace TalentCloud.Tests.Support;
 
 /// <summary>
 /// The real web app over its own database with the demo world (small generated population): a SQLite file, or in the
-/// PostgreSQL test run a database of its own on the test server (copied from the migrated template; the app seeds it).
-/// <see cref="StartKestrel"/> serves it on a real port for browser tests.
+/// PostgreSQL test run an empty migrated database of its own on the test server (the app seeds it), or the database
+/// named by <see cref="SharedPostgreSqlDatabase"/>. <see cref="StartKestrel"/> serves it on a real port for browser tests.
 /// </summary>
 public class TalentCloudAppFactory : WebApplicationFactory<Program>
 {
@@ -19,9 +19,13 @@ public class TalentCloudAppFactory : WebApplicationFactory<Program>
 
     public int GeneratedProfiles { get; init; } = 30;
 
+    /// <summary>A PostgreSQL connection string several app instances share (this factory neither creates nor drops it).</summary>
+    public string? SharedPostgreSqlDatabase { get; init; }
+
     /// <summary>The app's database (created on first use of the server).</summary>
     public DatabaseSettings Database => TestProvider.Current == DatabaseProvider.PostgreSql
-        ? DatabaseSettings.PostgreSql((postgreSqlDatabase ?? throw new InvalidOperationException("The app has not started yet.")).ConnectionString)
+        ? DatabaseSettings.PostgreSql(SharedPostgreSqlDatabase
+            ?? (postgreSqlDatabase ?? throw new InvalidOperationException("The app has not started yet.")).ConnectionString)
         : DatabaseSettings.Sqlite(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
 
     public string ConnectionString => Database.ConnectionString;
@@ -42,7 +46,11 @@ public class TalentCloudAppFactory : WebApplicationFactory<Program>
         if (TestProvider.Current == DatabaseProvider.PostgreSql)
         {
             // An empty migrated database: the app seeds the demo world into it at start, as it does in production.
-            postgreSqlDatabase ??= PostgreSqlServer.BorrowAsync().GetAwaiter().GetResult();
+            if (SharedPostgreSqlDatabase is null)
+            {
+                postgreSqlDatabase ??= PostgreSqlServer.BorrowAsync().GetAwaiter().GetResult();
+            }
+
             builder.UseSetting("Database:Provider", "PostgreSQL");
             builder.UseSetting("ConnectionStrings:TalentCloud", ConnectionString);
         }
