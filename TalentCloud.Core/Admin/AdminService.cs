@@ -22,9 +22,23 @@ public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPending
 public sealed record AdminOrganization(int Id, string Name, bool HasEnterpriseSubscription, int Clouds, int People);
 
 /// <summary>One outgoing e-mail as admins see it: who it is for, what it says, and whether it left.</summary>
-public sealed record AdminOutboxEmail(int Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, string? LastError);
+public sealed record AdminOutboxEmail(int Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, string? LastError)
+{
+    public OutboxEmailState State => SentAt is not null ? OutboxEmailState.Sent : Attempts > 0 ? OutboxEmailState.Failing : OutboxEmailState.Waiting;
+}
 
-public sealed record AdminOutboxListing(IReadOnlyList<AdminOutboxEmail> Items, int Total, int Page, int PageSize);
+/// <summary>Where an outgoing e-mail stands: not tried yet, tried and not sent (retried later), or sent.</summary>
+public enum OutboxEmailState
+{
+    Waiting = 0,
+    Failing = 1,
+    Sent = 2,
+}
+
+public sealed record AdminOutboxListing(IReadOnlyList<AdminOutboxEmail> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
 
 /// <summary>Platform-admin tools: the dashboard figures and Enterprise subscriptions. Everyone else gets nothing.</summary>
 public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
@@ -71,9 +85,10 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
     }
 
     /// <summary>
-    /// The e-mail outbox, newest first (without a mail server configured, e-mails stay here). Null for non-admins.
+    /// The e-mail outbox, newest first (without a mail server configured, e-mails stay here), optionally only what is
+    /// not sent yet and only e-mails whose address or subject contain <paramref name="search"/>. Null for non-admins.
     /// </summary>
-    public async Task<AdminOutboxListing?> GetOutboxAsync(Actor actor, bool unsentOnly, int page, CancellationToken ct = default)
+    public async Task<AdminOutboxListing?> GetOutboxAsync(Actor actor, bool unsentOnly, int page, string? search = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsPlatformAdmin)
@@ -84,6 +99,14 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
         const int pageSize = 25;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.OutboxEmails.AsNoTracking().Where(e => !unsentOnly || e.SentAt == null);
+        if (search?.Trim() is { Length: > 0 } text)
+        {
+            var pattern = TextMatch.ContainsPattern(text.Length > AuditBrowser.FilterMaxLength ? text[..AuditBrowser.FilterMaxLength] : text);
+            query = query.Where(e => EF.Functions.Like(e.Subject.ToLower(), pattern, TextMatch.Escape)
+                || EF.Functions.Like(e.ToAddress.ToLower(), pattern, TextMatch.Escape)
+                || db.Users.Any(u => u.Id == e.RecipientUserId && EF.Functions.Like(u.Email!.ToLower(), pattern, TextMatch.Escape)));
+        }
+
         var total = await query.CountAsync(ct);
         var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pages);

@@ -19,12 +19,27 @@ public sealed record CloudList(int OrganizationId, string OrganizationName, bool
 public sealed record CloudDetail(int Id, int OrganizationId, string OrganizationName, string Name, string Description, CloudCriteria Criteria,
     bool CanEdit, int ActiveCount, int PendingCount);
 
-public sealed record MemberQuery(string? Search = null, MembershipStatus? Status = null, int Page = 1, int PageSize = 20);
+/// <summary>The columns the member list sorts by; <see cref="Status"/> puts those waiting for a decision first.</summary>
+public enum MemberSort
+{
+    Status = 0,
+    Name = 1,
+    Joined = 2,
+}
+
+public sealed record MemberQuery(string? Search = null, MembershipStatus? Status = null, int Page = 1, int PageSize = 20,
+    MemberSort Sort = MemberSort.Status, bool Descending = false)
+{
+    public const int SearchMaxLength = 100;
+}
 
 public sealed record MemberRow(int MembershipId, int ProfileId, ProfileKind Kind, string Handle, string DisplayName, string Title, string Country,
     MembershipStatus Status, JoinMethod JoinedVia, string AddedBy, DateTimeOffset JoinedAt, IReadOnlyList<string> UnmetCriteria)
 {
     public string ProfileUrl => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
+
+    /// <summary>Whether the viewer (a manager of the cloud) can approve or reject this member now: pending members only.</summary>
+    public bool CanDecide => Status == MembershipStatus.PendingApproval;
 }
 
 public sealed record MemberPage(IReadOnlyList<MemberRow> Rows, int Total, int Page, int PageSize)
@@ -237,7 +252,8 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = TextMatch.ContainsPattern(query.Search.Trim());
+            var search = query.Search.Trim();
+            var term = TextMatch.ContainsPattern(search.Length > MemberQuery.SearchMaxLength ? search[..MemberQuery.SearchMaxLength] : search);
             rows = rows.Where(r => EF.Functions.Like(r.p.DisplayName.ToLower(), term, TextMatch.Escape)
                 || EF.Functions.Like(r.p.Title.ToLower(), term, TextMatch.Escape)
                 || r.p.Skills.Any(s => EF.Functions.Like(s.Name.ToLower(), term, TextMatch.Escape)));
@@ -245,8 +261,16 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 
         var total = await rows.CountAsync(ct);
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var items = await rows
-            .OrderBy(r => r.m.Status == MembershipStatus.PendingApproval ? 0 : 1).ThenBy(r => r.p.DisplayName)
+        var desc = query.Descending;
+        var ordered = query.Sort switch
+        {
+            MemberSort.Name => desc ? rows.OrderByDescending(r => r.p.DisplayName) : rows.OrderBy(r => r.p.DisplayName),
+            MemberSort.Joined => desc ? rows.OrderByDescending(r => r.m.JoinedAt) : rows.OrderBy(r => r.m.JoinedAt),
+            _ => desc
+                ? rows.OrderByDescending(r => r.m.Status == MembershipStatus.PendingApproval ? 0 : 1)
+                : rows.OrderBy(r => r.m.Status == MembershipStatus.PendingApproval ? 0 : 1),
+        };
+        var items = await ordered.ThenBy(r => r.p.DisplayName).ThenBy(r => r.m.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new
             {

@@ -52,7 +52,11 @@ public sealed record JobSummary(
     JobStatus Status,
     DateTimeOffset PostedAt,
     int ConnectsCost,
-    int ProposalCount);
+    int ProposalCount)
+{
+    /// <summary>Whether the viewer may close this job now: set on the posting organisation's own list for its open jobs.</summary>
+    public bool CanClose { get; init; }
+}
 
 public sealed record JobListPage(IReadOnlyList<JobSummary> Items, int TotalCount, int Page, int PageSize)
 {
@@ -279,7 +283,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organizations = actor.Organizations.Keys.ToList();
         var jobs = (await JobAccess.VisibleJobsAsync(db, actor, ct)).Where(j => organizations.Contains(j.OrganizationId));
-        return await PageAsync(db, jobs, query, ct);
+        var page = await PageAsync(db, jobs, query, ct);
+        // Every listed job is the actor's own organisation's (CloseAsync checks the same again): open ones can be closed.
+        return page with { Items = [.. page.Items.Select(j => j with { CanClose = j.Status == JobStatus.Open })] };
     }
 
     private static async Task<JobListPage> PageAsync(AppDbContext db, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)

@@ -27,6 +27,10 @@ public sealed record InterviewView(
     InterviewStatus Status,
     bool CanRespond);
 
+/// <summary>
+/// One message. <see cref="Interview"/> is set on the message that proposes an interview; <see cref="AnsweredInterviewId"/>
+/// on the message that accepts or declines one, so a page can refresh that interview's card without reading the text.
+/// </summary>
 public sealed record MessageView(
     long Id,
     ConversationSide SenderSide,
@@ -34,7 +38,8 @@ public sealed record MessageView(
     bool IsMine,
     string Body,
     DateTimeOffset SentAt,
-    InterviewView? Interview);
+    InterviewView? Interview,
+    int? AnsweredInterviewId = null);
 
 public sealed record MessagePage(IReadOnlyList<MessageView> Messages, bool HasEarlier);
 
@@ -54,7 +59,24 @@ public sealed record ConversationView(
     IReadOnlyList<MessageView> Messages,
     bool HasEarlier)
 {
+    /// <summary>What the organisation's side is told while it may not propose an interview (no contract, no Enterprise subscription).</summary>
+    public const string InterviewNeedsContract =
+        "An external meeting link is a contact detail: before a contract only verified Enterprise clients may send one.";
+
     public string OtherSideName => MySide == ConversationSide.Organization ? ProfileName : OrganizationName;
 
     public string ProfileUrl => (ProfileKind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + ProfileHandle;
+
+    /// <summary>The other side's public page: the profile for the organisation's people; organisations have none.</summary>
+    public string? OtherSideUrl => MySide == ConversationSide.Organization ? ProfileUrl : null;
+
+    /// <summary>The freelancer or agency sees the Enterprise badge beside a verified Enterprise organisation's name.</summary>
+    public bool ShowsEnterpriseBadge => MySide == ConversationSide.Profile && OrganizationIsEnterprise;
+
+    /// <summary>
+    /// Said to the organisation's side instead of offering the interview form while it may not send a meeting link; null when
+    /// it may, and always for the profile's side (which answers interviews but never proposes one).
+    /// </summary>
+    public string? InterviewUnavailableReason =>
+        MySide == ConversationSide.Organization && !CanProposeInterview ? InterviewNeedsContract : null;
 }

@@ -129,7 +129,7 @@ public sealed class InterviewService(IDbContextFactory<AppDbContext> dbFactory, 
             var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, uow.Now, ct);
             var when = $"{MessageViews.FormatLocal(proposal.LocalStart().DateTime)} ({proposal.TimeZoneId})";
             var body = accept ? $"Accepted the interview on {when}." : $"Declined the interview on {when}.";
-            var message = await MessageWriter.AddAsync(uow, actor, conversation, side, facts, body, null,
+            var message = await MessageWriter.AddAsync(uow, actor, conversation, side, facts, body, proposal.Id,
                 accept ? "interview.accepted" : "interview.declined", when, ct);
             return Result<MessageView>.Success(message);
         }, ct);

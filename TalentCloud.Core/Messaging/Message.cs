@@ -12,8 +12,14 @@ public sealed class Message
     public string Body { get; private set; } = "";
     public DateTimeOffset SentAt { get; private set; }
 
-    /// <summary>Set when the message carries a proposal to interview outside the platform.</summary>
+    /// <summary>
+    /// The interview outside the platform this message is about: the organisation's side proposes it, the profile's side
+    /// answers it (<see cref="AnswersInterview"/>).
+    /// </summary>
     public int? InterviewProposalId { get; private set; }
+
+    /// <summary>True for the profile's acceptance or refusal of an interview (only the organisation's side proposes one).</summary>
+    public bool AnswersInterview => InterviewProposalId is not null && SenderSide == ConversationSide.Profile;
 
     public static Message Create(int conversationId, string senderUserId, ConversationSide side, string body, DateTimeOffset at,
         int? interviewProposalId = null) => new()

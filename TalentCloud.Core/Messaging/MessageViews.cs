@@ -33,7 +33,7 @@ internal static class MessageViews
         var senderIds = rows.Where(m => m.SenderSide == ConversationSide.Organization).Select(m => m.SenderUserId).Distinct().ToList();
         var userNames = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var profileName = await db.Profiles.AsNoTracking().Where(p => p.Id == conversation.ProfileId).Select(p => p.DisplayName).SingleAsync(ct);
-        var interviewIds = rows.Where(m => m.InterviewProposalId is not null).Select(m => m.InterviewProposalId!.Value).ToList();
+        var interviewIds = rows.Where(m => m.InterviewProposalId is not null && !m.AnswersInterview).Select(m => m.InterviewProposalId!.Value).ToList();
         var interviews = interviewIds.Count == 0
             ? []
             : await db.Set<InterviewProposal>().AsNoTracking().Where(i => interviewIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
@@ -44,10 +44,11 @@ internal static class MessageViews
             m.SenderUserId == actor.UserId,
             m.Body,
             m.SentAt,
-            m.InterviewProposalId is { } iid && interviews.TryGetValue(iid, out var i)
+            !m.AnswersInterview && m.InterviewProposalId is { } iid && interviews.TryGetValue(iid, out var i)
                 ? new InterviewView(i.Id, i.StartsAt, i.LocalStart(), i.TimeZoneId, i.MeetingLink, i.Status,
                     mySide == ConversationSide.Profile && i.Status == InterviewStatus.Proposed)
-                : null))];
+                : null,
+            m.AnswersInterview ? m.InterviewProposalId : null))];
     }
 
     /// <summary>A message's first line-joined characters, for the inbox and notifications.</summary>

@@ -12,7 +12,11 @@ public sealed record CloudNotificationRow(int CloudId, string CloudName, int Pro
 /// <summary>A change the actor asks for on one row.</summary>
 public sealed record CloudNotificationChange(int CloudId, int ProfileId, NotificationFrequency Frequency, bool Prioritised);
 
-public sealed record NotificationSettingsView(string TimeZoneId, IReadOnlyList<CloudNotificationRow> Clouds);
+public sealed record NotificationSettingsView(string TimeZoneId, IReadOnlyList<CloudNotificationRow> Clouds)
+{
+    /// <summary>Whether rows name their profile: only when the actor's memberships belong to more than one profile.</summary>
+    public bool ShowsProfileNames => Clouds.Select(c => c.ProfileId).Distinct().Skip(1).Any();
+}
 
 /// <summary>Per-cloud notification frequency and priority, and the user's time zone for digests.</summary>
 public sealed class NotificationSettingsService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
@@ -48,7 +52,14 @@ public sealed class NotificationSettingsService(IDbContextFactory<AppDbContext> 
     /// Saves changes for clouds the actor is an Active member of, all or nothing. A cloud the actor is not an Active
     /// member of (or does not exist) is "not found"; a frequency outside the four is rejected.
     /// </summary>
-    public async Task<Result> SaveAsync(Actor actor, IReadOnlyList<CloudNotificationChange> changes, CancellationToken ct = default)
+    public Task<Result> SaveAsync(Actor actor, IReadOnlyList<CloudNotificationChange> changes, CancellationToken ct = default) =>
+        SaveAsync(actor, changes, null, ct);
+
+    /// <summary>
+    /// Saves the per-cloud changes and, when <paramref name="timeZoneId"/> is given, the time zone in one transaction: a
+    /// refusal of either (an unknown zone, a cloud that is not the actor's) changes nothing at all.
+    /// </summary>
+    public async Task<Result> SaveAsync(Actor actor, IReadOnlyList<CloudNotificationChange> changes, string? timeZoneId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(changes);
@@ -60,6 +71,12 @@ public sealed class NotificationSettingsService(IDbContextFactory<AppDbContext> 
         if (changes.Any(c => !Enum.IsDefined(c.Frequency)))
         {
             return Result.Failure(NotificationErrors.UnknownFrequency);
+        }
+
+        timeZoneId = timeZoneId?.Trim();
+        if (timeZoneId is not null && !DigestSchedule.IsKnownZone(timeZoneId))
+        {
+            return Result.Failure(NotificationErrors.UnknownTimeZone);
         }
 
         return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
@@ -93,6 +110,16 @@ public sealed class NotificationSettingsService(IDbContextFactory<AppDbContext> 
                 setting.Prioritised = change.Prioritised;
                 uow.Audit(actor, "notifications.settings.update", allowed[(change.CloudId, change.ProfileId)],
                     $"{Label(change.Frequency)}{(change.Prioritised ? ", prioritised" : "")}", change.CloudId, change.ProfileId);
+            }
+
+            if (timeZoneId is not null)
+            {
+                var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
+                if (user.TimeZoneId != timeZoneId)
+                {
+                    uow.Audit(actor, "notifications.timezone.update", actor.DisplayName, timeZoneId);
+                    user.TimeZoneId = timeZoneId;
+                }
             }
 
             return Result.Success;

@@ -20,7 +20,17 @@ public sealed record MyProposalOnJob(int Id, ProposalStatus Status, int Bid, int
 /// <summary>One of the actor's proposals in "My proposals".</summary>
 public sealed record MyProposalRow(
     int Id, int JobId, string JobTitle, string OrganizationName, string? CloudName, BudgetType BudgetType, int Bid,
-    int ConnectsSpent, ProposalStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? RefundedAt, bool JobOpen);
+    int ConnectsSpent, ProposalStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? RefundedAt, bool JobOpen)
+{
+    /// <summary>Whether <see cref="ProposalService.WithdrawAsync"/> would accept it: only a proposal still waiting for an answer.</summary>
+    public bool CanWithdraw => Status == ProposalStatus.Submitted;
+}
+
+/// <summary>One page of "My proposals", newest first.</summary>
+public sealed record MyProposalListPage(IReadOnlyList<MyProposalRow> Items, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}
 
 /// <summary>One applicant's proposal as the job's organisation sees it. Memberships follow the visibility rule.</summary>
 public sealed record ApplicantProposal(
@@ -172,6 +182,18 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
     }
 
     /// <summary>The actor's proposals, newest first, for jobs they may still see.</summary>
+    public const int MyProposalsPageSize = 20;
+
+    /// <summary>One page of the actor's proposals; a page past the end gives the last one.</summary>
+    public async Task<MyProposalListPage> GetMinePageAsync(Actor actor, int page = 1, int pageSize = MyProposalsPageSize, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var all = await ListMineAsync(actor, ct);
+        var pageCount = Math.Max(1, (all.Count + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        return new MyProposalListPage([.. all.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, all.Count);
+    }
+
     public async Task<IReadOnlyList<MyProposalRow>> ListMineAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -83,7 +83,21 @@ public sealed class AuditBrowserTests : IAsyncLifetime
         Assert.Equal(2, first!.Items.Count);
         Assert.Equal("Nina Novak", Assert.Single(second!.Items).ActorName);
         Assert.Equal(3, second.Total);
-        Assert.Empty((await audit.SearchAsync(admin, new AuditQuery(Page: 99)))!.Items);
+        Assert.Equal(2, second.PageCount);
+        // A page past the end shows the last page, so a bookmarked address never comes up empty.
+        var beyond = await audit.SearchAsync(admin, new AuditQuery(PageSize: 2, Page: 99));
+        Assert.Equal(2, beyond!.Page);
+        Assert.Equal("Nina Novak", Assert.Single(beyond.Items).ActorName);
+    }
+
+    [Fact]
+    public async Task An_end_before_the_start_is_explained_and_matches_nothing()
+    {
+        var start = db.Clock.GetUtcNow().AddDays(-1);
+        var backwards = await audit.SearchAsync(admin, new AuditQuery(From: start, To: start.AddDays(-1)));
+        Assert.Equal(AuditBrowser.EndBeforeStart, backwards!.FilterProblem);
+        Assert.Empty(backwards.Items);
+        Assert.Null((await audit.SearchAsync(admin, new AuditQuery(From: start, To: start.AddDays(1))))!.FilterProblem);
     }
 
     [Fact]

@@ -29,17 +29,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
             await BrowserFixture.SignInAsync(page, viewer, DemoWorld.Password);
         }
 
-        foreach (var theme in new[] { "light", "dark" })
-        {
-            await page.Context.AddCookiesAsync([new Cookie { Name = ThemeCookie, Value = theme, Url = browser.BaseAddress.ToString() }]);
-            foreach (var path in paths)
-            {
-                await page.GotoAsync(path);
-                await WaitUntilLiveAsync(page, path);
-                Assert.Equal(theme == "dark" ? "true" : "false", await page.GetByTestId("theme-toggle").GetAttributeAsync("aria-pressed"));
-                await Accessibility.AssertNoSeriousViolationsAsync(page, $"{path} as {viewer}, {theme} theme");
-            }
-        }
+        await Accessibility.AssertPagesInBothThemesAsync(page, browser.BaseAddress, paths, viewer);
     }
 
     [Fact]
@@ -61,19 +51,5 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the reject dialog");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
-    }
-
-    private const string ThemeCookie = "TalentCloud.Theme";
-
-    /// <summary>Interactive pages are checked once their circuit runs; static account pages right away.</summary>
-    private static async Task WaitUntilLiveAsync(IPage page, string path)
-    {
-        if (path.StartsWith("/Account/", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await page.WaitForTimeoutAsync(700);
     }
 }

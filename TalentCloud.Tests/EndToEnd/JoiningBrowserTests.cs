@@ -72,11 +72,19 @@ public sealed class JoiningBrowserTests(BrowserFixture browser) : IClassFixture<
         var raj = await SignedInAsync(DemoWorld.RajEmail);
         await raj.GotoAsync("/org/clouds");
         await raj.GotoAsync((await raj.GetByRole(AriaRole.Link, new() { Name = DemoWorld.AcmeData }).GetAttributeAsync("href"))!);
-        await InteractiveAsync(raj);
-        var row = raj.GetByTestId("member-row").Filter(new() { HasText = "Omar Haddad" });
+        await BrowserFixture.WaitForCircuitAsync(raj);
+        var row = raj.GetByRole(AriaRole.Row).Filter(new() { HasText = "Omar Haddad" });
         await Assertions.Expect(row).ToContainTextAsync("Pending approval");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
-        await Assertions.Expect(raj.GetByRole(AriaRole.Status)).ToContainTextAsync("Member approved");
+        // The approval asks first; Escape closes the dialog and changes nothing.
+        var approve = row.GetByRole(AriaRole.Button, new() { Name = "Approve Omar Haddad" });
+        var approval = raj.GetByRole(AriaRole.Dialog, new() { Name = "Approve Omar Haddad?" });
+        await approve.ClickAsync();
+        await Assertions.Expect(approval).ToBeVisibleAsync();
+        await BrowserFixture.EscapeAsync(approval);
+        await Assertions.Expect(row).ToContainTextAsync("Pending approval");
+        await approve.ClickAsync();
+        await approval.GetByRole(AriaRole.Button, new() { Name = "Approve member" }).ClickAsync();
+        await Assertions.Expect(BrowserFixture.Snackbar(raj, $"Omar Haddad is now an Active member of {DemoWorld.AcmeData}.")).ToBeVisibleAsync();
         await Assertions.Expect(row).ToContainTextAsync("Active");
 
         await maria.GotoAsync(DemoVisibility.Omar);

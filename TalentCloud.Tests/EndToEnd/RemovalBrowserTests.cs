@@ -71,7 +71,7 @@ public sealed partial class RemovalBrowserTests(BrowserFixture browser) : IClass
         // The audit log lists the request and the approval, with actors and times.
         await admin.GotoAsync("/admin/audit");
         // (The other test of this class may add Fiona's entries to the same log.)
-        var rows = admin.GetByRole(AriaRole.Table, new() { Name = "Audit entries" }).Locator("tbody tr").Filter(new() { HasText = "Northwind Studio" });
+        var rows = admin.Locator("[aria-label='Audit entries'] tbody tr").Filter(new() { HasText = "Northwind Studio" });
         var approved = rows.Filter(new() { HasText = "removal.approved" });
         var requested = rows.Filter(new() { HasText = "removal.requested" });
         await Assertions.Expect(approved).ToHaveCountAsync(1);
@@ -90,7 +90,10 @@ public sealed partial class RemovalBrowserTests(BrowserFixture browser) : IClass
         await BrowserFixture.SignInAsync(nina, DemoWorld.NinaEmail, DemoWorld.Password);
         await nina.GotoAsync("/my/talent-clouds/leave");
         await Assertions.Expect(nina.GetByText("You do not belong to any Talent Cloud.")).ToBeVisibleAsync();
-        var download = await nina.RunAndWaitForDownloadAsync(() => nina.GetByRole(AriaRole.Link, new() { Name = "Download my data" }).ClickAsync());
+        // The button fetches the export over the page's own session and shows progress until the browser has the file.
+        await BrowserFixture.WaitForCircuitAsync(nina);
+        var download = await nina.RunAndWaitForDownloadAsync(() => nina.GetByRole(AriaRole.Button, new() { Name = "Download my data" }).ClickAsync());
+        await Assertions.Expect(BrowserFixture.Snackbar(nina, "Your data was downloaded.")).ToBeVisibleAsync();
         var path = await download.PathAsync();
         var json = await File.ReadAllTextAsync(path);
         using var export = JsonDocument.Parse(json);

@@ -25,5 +25,40 @@ public static class Accessibility
         Assert.Fail($"axe-core found {blocking.Count} serious or critical violation(s) on {context} ({page.Url}):\n{string.Join("\n", lines)}");
     }
 
+    private const string ThemeCookie = "TalentCloud.Theme";
+
+    /// <summary>
+    /// Opens each address in the light and then the dark theme (the theme cookie, as the switch sets it), waits until an
+    /// interactive page is live, checks that the theme applied, and runs <see cref="AssertNoSeriousViolationsAsync"/>.
+    /// </summary>
+    public static async Task AssertPagesInBothThemesAsync(IPage page, Uri baseAddress, IReadOnlyList<string> paths, string viewer)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(paths);
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = ThemeCookie, Value = theme, Url = baseAddress.ToString() }]);
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(path);
+                await WaitUntilLiveAsync(page, path);
+                Assert.Equal(theme == "dark" ? "true" : "false", await page.GetByTestId("theme-toggle").GetAttributeAsync("aria-pressed"));
+                await AssertNoSeriousViolationsAsync(page, $"{path} as {viewer}, {theme} theme");
+            }
+        }
+    }
+
+    /// <summary>Interactive pages are checked once their circuit runs; static account pages right away.</summary>
+    private static async Task WaitUntilLiveAsync(IPage page, string path)
+    {
+        if (path.StartsWith("/Account/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForTimeoutAsync(700);
+    }
+
     private static string Shorten(string html) => html.Length > 160 ? html[..160] + "…" : html;
 }

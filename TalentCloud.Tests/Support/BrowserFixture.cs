@@ -44,6 +44,21 @@ public sealed class BrowserFixture : BrowserFixture<TalentCloudAppFactory>
         await Assertions.Expect(combobox).ToContainTextAsync(option);
     }
 
+    /// <summary>
+    /// Presses Escape until the dialog has closed: MudBlazor starts listening for the key a moment after the dialog
+    /// shows, so a press that comes too early does nothing.
+    /// </summary>
+    public static async Task EscapeAsync(ILocator dialog)
+    {
+        for (var attempt = 0; attempt < 20 && await dialog.CountAsync() > 0; attempt++)
+        {
+            await dialog.Page.Keyboard.PressAsync("Escape");
+            await dialog.Page.WaitForTimeoutAsync(300);
+        }
+
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
     /// <summary>The snackbar (an action's outcome) that holds this text.</summary>
     public static ILocator Snackbar(IPage page, string text) => page.Locator(".mud-snackbar", new() { HasText = text });
 }

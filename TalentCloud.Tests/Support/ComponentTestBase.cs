@@ -61,6 +61,20 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
     }
 
+    /// <summary>Signs in as <paramref name="email"/>, goes to <paramref name="address"/> (so query values bind) and renders the page there.</summary>
+    protected async Task<IRenderedComponent<TPage>> RenderPageAsync<TPage>(string email, string address,
+        Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : IComponent
+    {
+        await SignInAsAsync(email);
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+        return Render(parameters);
+    }
+
+    /// <summary>Clicks the button with this text in the open dialog.</summary>
+    protected static void ClickInDialog(IRenderedComponent<MudDialogProvider> host, string buttonText) =>
+        host.WaitForElements("[role=dialog] button").Single(b => b.TextContent.Trim() == buttonText).Click();
+
     /// <summary>The actor for a demo account, loaded as the app loads it.</summary>
     protected Task<Actor> ActorAsync(string email) => Db.ActorAsync(email);
 

@@ -153,6 +153,6 @@ public sealed class SearchHttpTests(WebAppFixture app) : IClassFixture<WebAppFix
     public async Task Impossible_rate_range_explains_itself()
     {
         var (_, _, document) = await GetAsync(DemoWorld.CarlEmail, "/search?min=500&max=10");
-        Assert.Contains("minimum hourly rate", document.QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("minimum hourly rate", document.QuerySelector("main [role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 }

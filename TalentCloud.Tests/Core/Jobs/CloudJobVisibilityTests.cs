@@ -155,6 +155,19 @@ public sealed class CloudJobVisibilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_open_jobs_of_the_organisations_own_list_can_be_closed()
+    {
+        var carl = await world.ActorAsync(DemoWorld.CarlEmail);
+        var api = (await world.Jobs.ListOrganizationJobsAsync(carl, new JobQuery())).Items.Single(j => j.Title == DemoWorld.InitechApiJob);
+        Assert.True(api.CanClose);
+        Assert.True((await world.Jobs.CloseAsync(carl, api.Id)).Succeeded);
+        Assert.False((await world.Jobs.ListOrganizationJobsAsync(carl, new JobQuery())).Items.Single(j => j.Id == api.Id).CanClose);
+        // The same job in the public list is never closable, not even for its own organisation.
+        var publicList = await world.Jobs.SearchPublicAsync(await world.ActorAsync(DemoWorld.CarlEmail), new JobQuery(Keyword: "banking"));
+        Assert.All(publicList.Items, j => Assert.False(j.CanClose));
+    }
+
+    [Fact]
     public async Task A_proposal_to_a_cloud_job_disappears_from_my_proposals_after_removal()
     {
         // Northwind applied to the Acme Kotlin cloud job in the demo world.

@@ -55,6 +55,27 @@ public sealed class ConnectsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_grant_page_lists_the_latest_admin_grants_newest_first_and_only_for_admins()
+    {
+        var admin = await world.ActorAsync(DemoWorld.AdminEmail);
+        Assert.Empty((await world.Connects.GetGrantViewAsync(admin))!.RecentGrants); // welcome grants are not admin grants
+        Assert.True((await world.Connects.GrantAsync(admin, DemoWorld.OmarHandle, 5, "First")).Succeeded);
+        Assert.True((await world.Connects.GrantAsync(admin, DemoWorld.FionaHandle, 7, "Second")).Succeeded);
+
+        var view = (await world.Connects.GetGrantViewAsync(admin))!;
+        Assert.Equal(["Second", "First"], view.RecentGrants.Select(g => g.Reason));
+        Assert.Equal(("Fiona Park", DemoWorld.FionaHandle, 7, "Ada Admin"), (view.RecentGrants[0].ProfileName, view.RecentGrants[0].ProfileHandle,
+            view.RecentGrants[0].Amount, view.RecentGrants[0].GrantedBy));
+        Assert.Equal(ConnectsPricing.MaxAdminGrant, view.MaxAmount);
+        foreach (var email in new[] { DemoWorld.MariaEmail, DemoWorld.FionaEmail })
+        {
+            Assert.Null(await world.Connects.GetGrantViewAsync(await world.ActorAsync(email)));
+        }
+
+        Assert.Null(await world.Connects.GetGrantViewAsync(Actor.Visitor));
+    }
+
+    [Fact]
     public async Task Admin_grant_adds_a_ledger_row_an_audit_entry_and_a_notification()
     {
         var admin = await world.ActorAsync(DemoWorld.AdminEmail);

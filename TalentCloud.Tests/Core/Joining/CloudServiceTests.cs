@@ -85,6 +85,37 @@ public sealed class CloudServiceTests : JoiningWorld
     }
 
     [Fact]
+    public async Task Members_sort_by_name_or_join_date_either_way_and_only_pending_ones_can_be_decided()
+    {
+        var raj = await Raj;
+        var cloud = await CloudIdAsync(DemoWorld.AcmeMobile);
+
+        var byName = (await Clouds.ListMembersAsync(raj, cloud, new MemberQuery(Sort: MemberSort.Name, PageSize: 100)))!.Rows.Select(r => r.DisplayName).ToList();
+        var byNameDesc = (await Clouds.ListMembersAsync(raj, cloud, new MemberQuery(Sort: MemberSort.Name, Descending: true, PageSize: 100)))!.Rows;
+        var byJoined = (await Clouds.ListMembersAsync(raj, cloud, new MemberQuery(Sort: MemberSort.Joined, PageSize: 100)))!.Rows;
+        var pendingLast = (await Clouds.ListMembersAsync(raj, cloud, new MemberQuery(Descending: true, PageSize: 100)))!.Rows;
+
+        Assert.True(byName.Count > 3);
+        Assert.Equal(byName.Order(StringComparer.Ordinal), byName);
+        Assert.Equal(Enumerable.Reverse(byName), byNameDesc.Select(r => r.DisplayName));
+        Assert.Equal(byJoined.Select(r => r.JoinedAt).Order(), byJoined.Select(r => r.JoinedAt));
+        Assert.Equal(MembershipStatus.PendingApproval, pendingLast[^1].Status);
+        Assert.All(byNameDesc, r => Assert.Equal(r.Status == MembershipStatus.PendingApproval, r.CanDecide));
+        Assert.Contains(byNameDesc, r => r.CanDecide);
+    }
+
+    [Fact]
+    public async Task The_member_search_matches_wildcards_literally()
+    {
+        var raj = await Raj;
+        var cloud = await CloudIdAsync(DemoWorld.AcmeMobile);
+
+        Assert.Empty((await Clouds.ListMembersAsync(raj, cloud, new MemberQuery(Search: "%")))!.Rows);
+        Assert.Empty((await Clouds.ListMembersAsync(raj, cloud, new MemberQuery(Search: "_")))!.Rows);
+        Assert.Single((await Clouds.ListMembersAsync(raj, cloud, new MemberQuery(Search: "Lee C")))!.Rows);
+    }
+
+    [Fact]
     public async Task Raj_approves_omar_after_he_accepted_and_omar_is_told()
     {
         await Invitations.AcceptAsync(await Omar, await OmarsSeededInvitationAsync());

@@ -413,4 +413,54 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         Assert.Equal(MessagingErrors.OnlyOrganizationProposes, Assert.Single(byFiona.Errors));
         Assert.Equal(MessagingErrors.OnlyProfileResponds, Assert.Single(answeredByMaria.Errors));
     }
+
+    [Fact]
+    public async Task An_answer_names_the_interview_it_answers_so_pages_never_read_its_text()
+    {
+        var id = await MessagingTestWorld.AcmeFionaAsync(db);
+        var maria = await db.ActorAsync(DemoWorld.MariaEmail);
+        var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
+        var proposed = await interviews.ProposeAsync(maria, id, new DateTime(2026, 12, 3, 11, 0, 0), "Europe/London", "https://meet.example.com/z");
+        var interviewId = proposed.Value!.Interview!.Id;
+        var lastBefore = proposed.Value.Id;
+
+        var declined = await interviews.RespondAsync(fiona, id, interviewId, accept: false);
+        var newerForMaria = await service.GetNewerMessagesAsync(maria, id, lastBefore);
+        var mariaView = await service.GetConversationAsync(maria, id);
+
+        Assert.Equal(interviewId, declined.Value!.AnsweredInterviewId);
+        Assert.Null(declined.Value.Interview);
+        var answer = Assert.Single(newerForMaria!);
+        Assert.Equal(interviewId, answer.AnsweredInterviewId);
+        Assert.Null(answer.Interview);
+        Assert.Null(mariaView!.Messages.Single(m => m.Id == proposed.Value.Id).AnsweredInterviewId);
+        Assert.Equal(InterviewStatus.Declined, mariaView.Messages.Single(m => m.Id == proposed.Value.Id).Interview!.Status);
+        // An ordinary message answers nothing.
+        Assert.All(mariaView.Messages.Where(m => m.Id < lastBefore), m => Assert.Null(m.AnsweredInterviewId));
+    }
+
+    [Fact]
+    public async Task Each_side_is_told_what_its_page_offers()
+    {
+        var acme = await MessagingTestWorld.AcmeFionaAsync(db);
+        var initech = await MessagingTestWorld.InitechOmarAsync(db);
+
+        var maria = await service.GetConversationAsync(await db.ActorAsync(DemoWorld.MariaEmail), acme);
+        var fiona = await service.GetConversationAsync(await db.ActorAsync(DemoWorld.FionaEmail), acme);
+        var carl = await service.GetConversationAsync(await db.ActorAsync(DemoWorld.CarlEmail), initech);
+        var omar = await service.GetConversationAsync(await db.ActorAsync(DemoWorld.OmarEmail), initech);
+
+        Assert.True(maria!.CanProposeInterview);
+        Assert.Null(maria.InterviewUnavailableReason);
+        Assert.Equal("/freelancers/" + DemoWorld.FionaHandle, maria.OtherSideUrl);
+        Assert.False(maria.ShowsEnterpriseBadge);
+        Assert.False(fiona!.CanProposeInterview);
+        Assert.Null(fiona.InterviewUnavailableReason);
+        Assert.Null(fiona.OtherSideUrl);
+        Assert.True(fiona.ShowsEnterpriseBadge);
+        Assert.False(carl!.CanProposeInterview);
+        Assert.Equal(ConversationView.InterviewNeedsContract, carl.InterviewUnavailableReason);
+        Assert.False(omar!.ShowsEnterpriseBadge);
+        Assert.Null(omar.InterviewUnavailableReason);
+    }
 }

@@ -96,4 +96,40 @@ public sealed class NotificationSettingsServiceTests
         Assert.True((await w.Settings.SetTimeZoneAsync(w.Fiona, "Europe/Berlin")).Succeeded);
         Assert.Equal("Europe/Berlin", (await w.Settings.GetAsync(w.Fiona)).TimeZoneId);
     }
+
+    [Fact]
+    public async Task Rows_and_time_zone_save_together_or_not_at_all()
+    {
+        await using var w = await NotificationWorld.CreateAsync();
+        CloudNotificationChange[] daily = [new(w.Globex, w.Fiona.ProfileIds[0], NotificationFrequency.Daily, false)];
+
+        var badZone = await w.Settings.SaveAsync(w.Fiona, daily, "Mars/Olympus_Mons");
+        var forgedRow = await w.Settings.SaveAsync(w.Fiona, [.. daily, new(w.AcmeData, w.Fiona.ProfileIds[0], NotificationFrequency.Never, false)], "Europe/Berlin");
+
+        Assert.Equal([NotificationErrors.UnknownTimeZone], badZone.Errors);
+        Assert.Equal([NotificationErrors.CloudNotFound], forgedRow.Errors);
+        var unchanged = await w.Settings.GetAsync(w.Fiona);
+        Assert.Equal("UTC", unchanged.TimeZoneId);
+        Assert.All(unchanged.Clouds, c => Assert.Equal(NotificationFrequency.Instant, c.Frequency));
+
+        Assert.True((await w.Settings.SaveAsync(w.Fiona, daily, " Europe/Berlin ")).Succeeded);
+        var saved = await w.Settings.GetAsync(w.Fiona);
+        Assert.Equal("Europe/Berlin", saved.TimeZoneId);
+        Assert.Equal(NotificationFrequency.Daily, saved.Clouds.Single(c => c.CloudId == w.Globex).Frequency);
+        await using var db = w.Db.CreateDbContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "notifications.timezone.update"));
+    }
+
+    [Fact]
+    public async Task Rows_name_their_profile_only_when_the_memberships_belong_to_several_profiles()
+    {
+        await using var w = await NotificationWorld.CreateAsync();
+        var one = await w.Settings.GetAsync(w.Fiona);
+        var row = one.Clouds[0];
+        var two = one with { Clouds = [row, row with { ProfileId = row.ProfileId + 1, ProfileName = "Another agency" }] };
+
+        Assert.False(one.ShowsProfileNames);
+        Assert.True(two.ShowsProfileNames);
+        Assert.False(new NotificationSettingsView("UTC", []).ShowsProfileNames);
+    }
 }
