@@ -56,14 +56,18 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
         return total;
     }
 
-    private async Task<DigestRunResult> RunBatchAsync(string[] userIds, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// One batch as one unit of work. On SQLite its transaction takes the write lock first (BEGIN IMMEDIATE); on
+    /// PostgreSQL it holds a named lock, so only one instance writes digests at a time: what is read below cannot be
+    /// claimed by another instance meanwhile.
+    /// </summary>
+    private Task<DigestRunResult> RunBatchAsync(string[] userIds, DateTimeOffset now, CancellationToken ct) =>
+        UnitOfWork.RunAsync(dbFactory, clock, uow => WriteBatchAsync(uow, userIds, now, ct), _ => true, ct);
+
+    private static async Task<DigestRunResult> WriteBatchAsync(UnitOfWork uow, string[] userIds, DateTimeOffset now, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // On SQLite this takes the write lock first (BEGIN IMMEDIATE), so what is read below cannot change under us.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // One digest writer at a time across instances (SQLite's write lock does this by itself): what is read below
-        // cannot be claimed by another instance meanwhile.
-        await DatabaseLocks.HoldAsync(db, "digests", ct);
+        var db = uow.Db;
+        await uow.HoldAsync("digests");
 
         // The batch is a sorted run of user ids: a range on the UserId index is much cheaper than a long IN list.
         string first = userIds[0], last = userIds[^1];
@@ -95,7 +99,7 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var notified = new List<string>();
         // Written with prepared commands on the context's connection and transaction: at 100,000 digests a run, one
         // tracked entity per row costs minutes; these statements cost seconds.
-        await using var writer = new DigestWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        await using var writer = new DigestWriter(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
         foreach (var group in items.GroupBy(i => i.UserId))
         {
             if (!users.TryGetValue(group.Key, out var user))
@@ -163,7 +167,6 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
 
         // Written as plain SQL, so announced by hand: open pages of these users hear about their digest with the commit.
         db.AnnounceNotifications(notified);
-        await transaction.CommitAsync(ct);
         return new DigestRunResult(sent, delivered, dropped);
     }
 
