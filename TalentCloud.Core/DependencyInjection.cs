@@ -21,16 +21,23 @@ namespace TalentCloud.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers every Core service over a SQLite database (see the overload taking <see cref="DatabaseSettings"/>).</summary>
+    /// <summary>
+    /// Registers every Core service over a SQLite database: <paramref name="connectionString"/> names it,
+    /// <paramref name="cacheSizeMiB"/> is each connection's page cache (see the overload taking <see cref="DatabaseSettings"/>).
+    /// </summary>
     public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, string connectionString,
-        int cacheSizeMiB = SqliteCacheInterceptor.DefaultCacheSizeMiB) =>
-        services.AddTalentCloudCore(DatabaseSettings.Sqlite(connectionString, cacheSizeMiB));
+        int cacheSizeMiB = SqlitePragmas.DefaultCacheSizeMiB, CoreSettings? settings = null) =>
+        services.AddTalentCloudCore(DatabaseSettings.Sqlite(connectionString, cacheSizeMiB), settings);
 
-    /// <summary>Registers the database (SQLite or PostgreSQL, as <paramref name="database"/> says) and every Core service.</summary>
-    public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, DatabaseSettings database)
+    /// <summary>
+    /// Registers the database (SQLite or PostgreSQL, as <paramref name="database"/> says) and every Core service;
+    /// <paramref name="settings"/> (e-mail links, action limits) defaults to <see cref="CoreSettings.Default"/>.
+    /// </summary>
+    public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, DatabaseSettings database, CoreSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         services.AddSingleton(database);
+        services.AddSingleton(settings ?? CoreSettings.Default);
         services.AddSingleton<NotificationNotifier>();
         services.AddSingleton<ConversationNotifier>();
         services.AddSingleton<LiveUpdateHub>();
@@ -42,7 +49,7 @@ public static class DependencyInjection
             services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlLiveListener>());
         }
 
-        services.AddDbContextFactory<AppDbContext, ProviderContextFactory>((sp, options) =>
+        services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((sp, options) =>
         {
             database.Configure(options);
             options.AddInterceptors(sp.GetRequiredService<LiveUpdateInterceptor>());
@@ -71,6 +78,9 @@ public static class DependencyInjection
         services.AddSingleton<Organizations.OrgDashboardService>();
         services.AddSingleton<ProfileSettingsService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<AccountEmails>();
+        services.AddSingleton<DummyPassword>();
         services.AddSingleton<RemovalRequestService>();
         services.AddSingleton<RemovalQueueService>();
         services.AddSingleton<AuditBrowser>();
@@ -86,8 +96,10 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Identity over the app's database with the account policy: lockout after 5 failures for 5 minutes,
-    /// passwords of at least 12 characters without composition rules, 210,000 PBKDF2 iterations (set above).
+    /// Identity over the app's database with the account policy: passwords of at least 12 characters without
+    /// composition rules, 210,000 PBKDF2 iterations (set above), confirmed addresses only. Identity's own lockout
+    /// settings stay for accounts an administrator locks; failed sign-ins are throttled per account and client by the
+    /// web app instead, so a stranger cannot lock someone else out.
     /// </summary>
     public static IdentityBuilder AddTalentCloudIdentity(this IServiceCollection services) =>
         services.AddIdentityCore<AppUser>(options =>
@@ -113,11 +125,5 @@ public static class DependencyInjection
         {
             services.AddSingleton(TimeProvider.System);
         }
-    }
-
-    /// <summary>Hands out the context class of the configured provider (both share one model and one options type).</summary>
-    private sealed class ProviderContextFactory(DbContextOptions<AppDbContext> options, DatabaseSettings database) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => database.CreateContext(options);
     }
 }

@@ -5,18 +5,18 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTalentCloudWeb();
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
-
-if (!app.Environment.IsDevelopment())
+if (args.Contains("migrate", StringComparer.Ordinal))
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
+    // `dotnet TalentCloud.Web.dll migrate`: bring the database up to date, then stop.
+    await app.MigrateDatabaseAsync();
+    return;
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
+await app.InitializeDatabaseAsync();
+app.UseTalentCloudPipeline();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The site's own Content-Security-Policy (frame-ancestors 'none') replaces the one Blazor would add.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
 app.MapDataExport();
 

@@ -46,7 +46,9 @@ $bench search --db "$db" --queries "$queries" | tee "$work/service.txt"
 
 echo
 echo "Starting the web app (Release) on $base against $db ..."
-(cd TalentCloud.Web && ASPNETCORE_ENVIRONMENT=Production \
+# Staging: Production's settings without HTTPS (this is plain http on loopback), so cookies are not Secure-only.
+# The rate limits are off: wrk sends far more searches than the per-user limit allows a person.
+(cd TalentCloud.Web && ASPNETCORE_ENVIRONMENT=Staging App__PublicBaseUrl="$base/" RateLimits__Enabled=false \
     ConnectionStrings__TalentCloud="Data Source=$db" Seed__DemoWorld=false Logging__LogLevel__Default=Warning \
     exec dotnet bin/Release/net10.0/TalentCloud.Web.dll --urls "$base") >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -19,6 +19,12 @@ public sealed class AppUser : IdentityUser
     /// </summary>
     public string TimeZoneId { get; set; } = "UTC";
 
+    /// <summary>
+    /// What the person registered as, until the address is confirmed: the profile or organisation is created at
+    /// confirmation (so an unconfirmed registration holds no name, handle or profile anyone can see). Null afterwards.
+    /// </summary>
+    public AccountKind? RegisteredAs { get; set; }
+
     /// <summary>The user's choice of the dark theme; null until they choose (then the browser's cookie decides).</summary>
     public bool? PrefersDarkTheme { get; set; }
 }

@@ -11,6 +11,9 @@ public sealed class Cloud
     public const int MaxAllowedCountries = 100;
     public const int MaxContractorProofClients = 100;
 
+    /// <summary>The unique (organisation, name) index: a race of two creates or renames to one name runs into it.</summary>
+    public const string OneNamePerOrganizationIndex = "IX_Clouds_OrganizationId_Name";
+
     public int Id { get; private set; }
     public int OrganizationId { get; private set; }
     public string Name { get; private set; } = "";

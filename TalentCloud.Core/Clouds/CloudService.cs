@@ -52,6 +52,8 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 {
     public const int RejectionReasonMaxLength = 1000;
 
+    private static string DuplicateName(string name) => $"Your organisation already has a cloud named \"{name}\".";
+
     /// <summary>The clouds of the actor's Enterprise organisation, or null when the actor has none (the pages answer 404).</summary>
     public async Task<CloudList?> ListAsync(Actor actor, CancellationToken ct = default)
     {
@@ -113,9 +115,11 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
             }
 
             var orgId = enterprise.Org.Id;
+            // The unique (organisation, name) index refuses a second cloud of the same name even when two creates
+            // race past this check; the loser gets the same message.
             if (await db.Clouds.AnyAsync(c => c.OrganizationId == orgId && c.Name == name, ct))
             {
-                return Result<int>.Failure($"Your organisation already has a cloud named \"{name}\".");
+                return Result<int>.Failure(DuplicateName(name!));
             }
 
             var cloud = Cloud.Create(orgId, name!, description!, uow.Now);
@@ -123,7 +127,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
             await uow.SaveAsync();
             uow.Audit(actor, "cloud.created", cloud.Name, "Created", cloud.Id, organizationId: orgId);
             return Result<int>.Success(cloud.Id);
-        }, ct);
+        }, ct, new Duplicate<Result<int>>(Cloud.OneNamePerOrganizationIndex, Result<int>.Failure(DuplicateName(name!))));
     }
 
     /// <summary>Renames and describes a cloud; owners of its organisation only.</summary>
@@ -152,7 +156,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 
             if (await db.Clouds.AnyAsync(c => c.OrganizationId == managed.Cloud.OrganizationId && c.Id != cloudId && c.Name == name, ct))
             {
-                return Result.Failure($"Your organisation already has a cloud named \"{name}\".");
+                return Result.Failure(DuplicateName(name!));
             }
 
             var old = managed.Cloud.Name;
@@ -160,7 +164,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
             uow.Audit(actor, "cloud.updated", name!, old == name ? "Description changed" : $"Renamed from \"{old}\"",
                 cloudId, organizationId: managed.Cloud.OrganizationId);
             return Result.Success;
-        }, ct);
+        }, ct, new Duplicate<Result>(Cloud.OneNamePerOrganizationIndex, Result.Failure(DuplicateName(name?.Trim() ?? ""))));
     }
 
     /// <summary>Sets the cloud's approval criteria; owners only. Countries are ISO codes; skills are matched without case.</summary>

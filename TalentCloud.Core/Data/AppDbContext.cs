@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Jobs;
@@ -24,18 +26,29 @@ namespace TalentCloud.Core.Data;
 /// The model, shared by both database providers. Its own migrations (<c>Data/Migrations</c>) are SQLite's;
 /// <see cref="PostgreSqlAppDbContext"/> is the same model with PostgreSQL's migration set and column types.
 /// </summary>
-public class AppDbContext : IdentityDbContext<AppUser>
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    /// <summary>A context with <see cref="CoreSettings.Default"/> (tests and tools); the app's factory passes its configuration.</summary>
     public AppDbContext(DbContextOptions<AppDbContext> options)
-        : base(options)
+        : this(options, CoreSettings.Default)
     {
     }
 
-    /// <summary>For the provider-specific subclass; <paramref name="options"/> are built for <see cref="AppDbContext"/>.</summary>
-    protected AppDbContext(DbContextOptions options)
+    public AppDbContext(DbContextOptions<AppDbContext> options, CoreSettings settings)
         : base(options)
     {
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
     }
+
+    /// <summary>For the provider-specific subclass; <paramref name="options"/> are built for <see cref="AppDbContext"/>.</summary>
+    protected AppDbContext(DbContextOptions options, CoreSettings settings)
+        : base(options)
+    {
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+    }
+
+    /// <summary>Where e-mail links point and the per-user action limits, for the rules that run inside this unit of work.</summary>
+    public CoreSettings Settings { get; }
 
     /// <summary>Which database this context talks to (decides SQL dialect, locking and the live-update path).</summary>
     public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -76,6 +89,10 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<PendingDigestItem> PendingDigestItems => Set<PendingDigestItem>();
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
     public DbSet<NotificationDigestSection> NotificationDigestSections => Set<NotificationDigestSection>();
+    public DbSet<ActionLimitEvent> ActionLimitEvents => Set<ActionLimitEvent>();
+
+    /// <summary>The Data Protection key ring, shared by every app instance (sign-in cookies and antiforgery tokens survive restarts).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

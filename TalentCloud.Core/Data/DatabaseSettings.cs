@@ -16,9 +16,9 @@ public enum DatabaseProvider
 /// Where the data lives: <c>Database:Provider</c> (<c>Sqlite</c>, the default, or <c>PostgreSQL</c>) and
 /// <c>ConnectionStrings:TalentCloud</c>. <see cref="SqliteCacheSizeMiB"/> is SQLite's page cache per connection.
 /// </summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, int SqliteCacheSizeMiB = SqliteCacheInterceptor.DefaultCacheSizeMiB)
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, int SqliteCacheSizeMiB = SqlitePragmas.DefaultCacheSizeMiB)
 {
-    public static DatabaseSettings Sqlite(string connectionString, int cacheSizeMiB = SqliteCacheInterceptor.DefaultCacheSizeMiB) =>
+    public static DatabaseSettings Sqlite(string connectionString, int cacheSizeMiB = SqlitePragmas.DefaultCacheSizeMiB) =>
         new(DatabaseProvider.Sqlite, connectionString, cacheSizeMiB);
 
     public static DatabaseSettings PostgreSql(string connectionString) => new(DatabaseProvider.PostgreSql, connectionString);
@@ -51,11 +51,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
         else
         {
-            options.UseSqlite(ConnectionString).AddInterceptors(new SqliteCacheInterceptor(SqliteCacheSizeMiB));
+            options.UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas(SqliteCacheSizeMiB));
         }
     }
 
     /// <summary>A context of the right class for the provider, over options built by <see cref="Configure"/>.</summary>
-    public AppDbContext CreateContext(DbContextOptions<AppDbContext> options) =>
-        Provider == DatabaseProvider.PostgreSql ? new PostgreSqlAppDbContext(options) : new AppDbContext(options);
+    public AppDbContext CreateContext(DbContextOptions<AppDbContext> options, CoreSettings settings) =>
+        Provider == DatabaseProvider.PostgreSql ? new PostgreSqlAppDbContext(options, settings) : new AppDbContext(options, settings);
 }

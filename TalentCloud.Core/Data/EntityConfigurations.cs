@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
@@ -75,7 +76,8 @@ internal sealed class CloudEntityTypeConfiguration : IEntityTypeConfiguration<Cl
         builder.Property(c => c.Name).HasMaxLength(Cloud.NameMaxLength);
         builder.Property(c => c.Description).HasMaxLength(Cloud.DescriptionMaxLength);
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
-        builder.HasIndex(c => c.OrganizationId);
+        // One name per organisation, also when two owners create the same cloud at the same moment.
+        builder.HasIndex(c => new { c.OrganizationId, c.Name }).IsUnique().HasDatabaseName(Cloud.OneNamePerOrganizationIndex);
     }
 }
 
@@ -96,7 +98,18 @@ internal sealed class OutboxEmailEntityTypeConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<OutboxEmail> builder)
     {
         builder.Property(e => e.Subject).HasMaxLength(OutboxEmail.SubjectMaxLength);
+        builder.Property(e => e.ClaimedBy).HasMaxLength(OutboxEmail.ClaimedByMaxLength);
         builder.HasIndex(e => e.SentAt);
+        builder.HasIndex(e => e.ClaimedBy);
+    }
+}
+
+internal sealed class ActionLimitEventEntityTypeConfiguration : IEntityTypeConfiguration<ActionLimitEvent>
+{
+    public void Configure(EntityTypeBuilder<ActionLimitEvent> builder)
+    {
+        builder.HasIndex(e => new { e.UserId, e.Action, e.At });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

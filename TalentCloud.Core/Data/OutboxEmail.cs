@@ -1,3 +1,5 @@
+using TalentCloud.Core.Common;
+
 namespace TalentCloud.Core.Data;
 
 /// <summary>An e-mail waiting to be delivered (or kept for admins to read when no mail server is configured).</summary>
@@ -26,4 +28,28 @@ public sealed class OutboxEmail
     public string? LastError { get; set; }
 
     public const int LastErrorMaxLength = 500;
+
+    public const int ClaimedByMaxLength = 64;
+
+    /// <summary>The sender run that has taken this e-mail to deliver it (see <c>OutboxDelivery</c>); null when nobody has.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Until when the claim holds; a sender that died mid-batch leaves a claim that lapses at this instant.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    /// <summary>
+    /// A new e-mail for the outbox. The subject is made one line (a name with a line break must not break the header)
+    /// and cut to the column; links in <paramref name="htmlBody"/> must already be absolute (<see cref="PublicAddress"/>).
+    /// </summary>
+    public static OutboxEmail Create(string toAddress, string? recipientUserId, string subject, string htmlBody, DateTimeOffset at) => new()
+    {
+        ToAddress = toAddress,
+        RecipientUserId = recipientUserId,
+        Subject = CleanSubject(subject),
+        HtmlBody = htmlBody,
+        CreatedAt = at,
+    };
+
+    /// <summary>A subject as it may be stored and sent: one line, at most <see cref="SubjectMaxLength"/> characters.</summary>
+    public static string CleanSubject(string subject) => Text.Truncate(Text.SingleLine(subject), SubjectMaxLength);
 }

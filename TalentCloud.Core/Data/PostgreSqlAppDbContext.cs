@@ -9,8 +9,14 @@ namespace TalentCloud.Core.Data;
 /// differ: skill names, compared without case on SQLite (NOCASE), are <c>citext</c> here, so equality, unique keys and
 /// LIKE ignore case the same way.
 /// </summary>
-public sealed class PostgreSqlAppDbContext(DbContextOptions<AppDbContext> options) : AppDbContext(options)
+public sealed class PostgreSqlAppDbContext(DbContextOptions<AppDbContext> options, CoreSettings settings) : AppDbContext(options, settings)
 {
+    /// <summary>A context with <see cref="CoreSettings.Default"/> (tests, tools and <c>dotnet ef</c>).</summary>
+    public PostgreSqlAppDbContext(DbContextOptions<AppDbContext> options)
+        : this(options, CoreSettings.Default)
+    {
+    }
+
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -92,6 +92,11 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
                 pending.Expire();
             }
 
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.CloudInvitation, uow.Now, ct) is { } refusal)
+            {
+                return Result<int>.Failure(refusal);
+            }
+
             var invitation = Invitation.Create(cloudId, profileId, actor.UserId!, note, uow.Now);
             db.Invitations.Add(invitation);
             await uow.SaveAsync();

@@ -64,6 +64,12 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
                 return Result<int>.Success(id);
             }
 
+            // Opening an existing conversation is free; starting a new one counts towards the per-user limit.
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.StartConversation, uow.Now, ct) is { } refusal)
+            {
+                return Result<int>.Failure(refusal);
+            }
+
             var orgName = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Name).SingleAsync(ct);
             var conversation = Conversation.Start(orgId, profileId, origin, originId, actor.UserId!, uow.Now);
             db.Add(conversation);

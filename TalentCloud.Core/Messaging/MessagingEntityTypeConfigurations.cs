@@ -49,6 +49,8 @@ internal sealed class InterviewProposalEntityTypeConfiguration : IEntityTypeConf
     {
         builder.Property(i => i.TimeZoneId).HasMaxLength(InterviewProposal.TimeZoneIdMaxLength);
         builder.Property(i => i.MeetingLink).HasMaxLength(InterviewProposal.MeetingLinkMaxLength);
+        // Answering updates WHERE the status is still the one read, so two answers racing cannot both win.
+        builder.Property(i => i.Status).IsConcurrencyToken();
         builder.HasIndex(i => i.ConversationId);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(i => i.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(i => i.ProposedByUserId);

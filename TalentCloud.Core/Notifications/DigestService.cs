@@ -146,7 +146,7 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
                 .ToList();
             var notification = BuildNotification(group.Key, sections, slotLocal, now);
             var notificationId = await writer.AddNotificationAsync(notification, ct);
-            await writer.AddEmailAsync(group.Key, user.Email ?? "", notification.Title, BuildHtml(sections, slotLocal), now, ct);
+            await writer.AddEmailAsync(group.Key, user.Email ?? "", notification.Title, BuildHtml(sections, slotLocal, db.Settings.PublicAddress), now, ct);
             // The unique (user, slot) key: a second sender fails here and its whole batch rolls back.
             var digestId = await writer.AddDigestAsync(group.Key, slot, slotLocal, now, notificationId, ct);
             foreach (var section in sections)
@@ -210,7 +210,7 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
         };
     }
 
-    private static string BuildHtml(List<DigestSectionContent> sections, string slotLocal)
+    private static string BuildHtml(List<DigestSectionContent> sections, string slotLocal, PublicAddress links)
     {
         var html = new StringBuilder();
         html.Append("<h1>Your Talent Cloud digest</h1>");
@@ -219,14 +219,15 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
             html.Append("<h2>").Append(WebUtility.HtmlEncode(section.CloudName)).Append("</h2><ul>");
             foreach (var job in section.Jobs)
             {
-                html.Append("<li><a href=\"/jobs/").Append(job.JobId.ToString(CultureInfo.InvariantCulture)).Append("\">")
-                    .Append(WebUtility.HtmlEncode(job.Title)).Append("</a></li>");
+                html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(links.Link("/jobs/" + job.JobId.ToString(CultureInfo.InvariantCulture))))
+                    .Append("\">").Append(WebUtility.HtmlEncode(job.Title)).Append("</a></li>");
             }
 
             html.Append("</ul>");
         }
 
-        html.Append("<p>Digest for ").Append(WebUtility.HtmlEncode(slotLocal)).Append(". Change how often you hear from each cloud under Settings › Notification settings.</p>");
+        html.Append("<p>Digest for ").Append(WebUtility.HtmlEncode(slotLocal)).Append(". Change how often you hear from each cloud under <a href=\"")
+            .Append(WebUtility.HtmlEncode(links.Link("/settings/notifications"))).Append("\">Settings › Notification settings</a>.</p>");
         return html.ToString();
     }
 

@@ -33,7 +33,7 @@ internal sealed class DigestWriter(DbConnection connection, DbTransaction transa
             INSERT INTO "OutboxEmails" ("ToAddress", "Subject", "HtmlBody", "CreatedAt", "SentAt", "Attempts", "RecipientUserId")
             VALUES (@to, @subject, @html, @at, NULL, 0, @user)
             """, "@to", "@subject", "@html", "@at", "@user");
-        await ExecuteAsync(emailInsert, ct, to, Text.Truncate(subject, Data.OutboxEmail.SubjectMaxLength), html, at.UtcTicks, userId);
+        await ExecuteAsync(emailInsert, ct, to, Data.OutboxEmail.CleanSubject(subject), html, at.UtcTicks, userId);
     }
 
     public async Task<long> AddDigestAsync(string userId, DateTimeOffset slot, string slotLocal, DateTimeOffset at, long notificationId, CancellationToken ct)

@@ -85,19 +85,12 @@ public static class NotificationEvents
         };
         db.Notifications.Add(notification);
         var html = $"<p>{WebUtility.HtmlEncode(body)}</p>"
-            + (string.IsNullOrEmpty(link) ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">Open in TalentCloud</a></p>");
+            + (string.IsNullOrEmpty(link) ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(db.Settings.PublicAddress.Link(link))}\">Open in TalentCloud</a></p>");
         QueueEmail(db, userId, email, notification.Title, html, at);
         return notification;
     }
 
     internal static void QueueEmail(AppDbContext db, string userId, string? email, string subject, string html, DateTimeOffset at) =>
-        db.OutboxEmails.Add(new OutboxEmail
-        {
-            ToAddress = email ?? "",
-            RecipientUserId = userId,
-            Subject = Text.Truncate(subject, OutboxEmail.SubjectMaxLength),
-            HtmlBody = html,
-            CreatedAt = at,
-        });
+        db.OutboxEmails.Add(OutboxEmail.Create(email ?? "", userId, subject, html, at));
 
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
@@ -7,9 +8,17 @@ namespace TalentCloud.Core.Notifications;
 /// <summary>An outbox e-mail ready to hand to a mail server.</summary>
 public sealed record OutgoingEmail(int Id, string ToAddress, string Subject, string HtmlBody);
 
-/// <summary>Sends one e-mail; throws when the mail server refuses or cannot be reached.</summary>
+/// <summary>A mail server: one <see cref="IEmailSession"/> (one connection) per batch.</summary>
 public interface IEmailTransport
 {
+    /// <summary>Connects (and authenticates); throws when the server cannot be reached or refuses.</summary>
+    Task<IEmailSession> OpenAsync(CancellationToken ct);
+}
+
+/// <summary>One open connection to the mail server; disposing it says goodbye and closes it.</summary>
+public interface IEmailSession : IAsyncDisposable
+{
+    /// <summary>Sends one e-mail; throws when the server refuses it.</summary>
     Task SendAsync(OutgoingEmail email, CancellationToken ct);
 }
 
@@ -18,54 +27,115 @@ public sealed record OutboxDeliveryResult(int Sent, int Failed);
 /// <summary>
 /// Delivers the outbox through a transport with retries: a failed e-mail is tried again after 1, 2, 4, 8 and 16
 /// minutes, then left in the outbox (with its last error) for admins.
+/// <para>
+/// Any number of senders (threads, processes, app instances) may run at once: a run first <em>claims</em> its batch with
+/// one conditional UPDATE (rows that are due and not claimed, or whose claim lapsed), then sends only the rows it
+/// claimed, so each e-mail goes out once. A sender that dies mid-batch leaves claims that lapse after
+/// <see cref="ClaimLease"/>; only an e-mail whose sending had started but was not yet recorded can then go out twice.
+/// </para>
 /// </summary>
 public sealed class OutboxDelivery(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public const int MaxAttempts = 6;
 
+    /// <summary>How long a claimed batch stays reserved for its sender.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+
     public async Task<OutboxDeliveryResult> DeliverDueAsync(IEmailTransport transport, int max = 50, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(transport);
-        var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = await db.OutboxEmails
-            .Where(e => e.SentAt == null && e.Attempts < MaxAttempts && (e.NextAttemptAt == null || e.NextAttemptAt <= now))
-            .OrderBy(e => e.Id)
-            .Take(max)
-            .ToListAsync(ct);
+        var due = await ClaimAsync(db, max, ct);
+        if (due.Count == 0)
+        {
+            return new OutboxDeliveryResult(0, 0);
+        }
+
         var recipientIds = due.Where(e => string.IsNullOrEmpty(e.ToAddress) && e.RecipientUserId != null).Select(e => e.RecipientUserId!).Distinct().ToList();
         var addresses = await db.Users.Where(u => recipientIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
 
-        int sent = 0, failed = 0;
-        foreach (var email in due)
+        IEmailSession session;
+        try
         {
-            var to = string.IsNullOrEmpty(email.ToAddress) && email.RecipientUserId is not null
-                ? addresses.GetValueOrDefault(email.RecipientUserId) ?? ""
-                : email.ToAddress;
-            email.Attempts++;
-            try
+            session = await transport.OpenAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The server cannot be reached: every claimed e-mail counts an attempt and backs off.
+            foreach (var email in due)
             {
-                if (string.IsNullOrWhiteSpace(to))
+                RecordFailure(email, ex);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return new OutboxDeliveryResult(0, due.Count);
+        }
+
+        int sent = 0, failed = 0;
+        await using (session)
+        {
+            foreach (var email in due)
+            {
+                var to = string.IsNullOrEmpty(email.ToAddress) && email.RecipientUserId is not null
+                    ? addresses.GetValueOrDefault(email.RecipientUserId) ?? ""
+                    : email.ToAddress;
+                try
                 {
-                    throw new InvalidOperationException("The recipient has no e-mail address.");
+                    if (string.IsNullOrWhiteSpace(to))
+                    {
+                        throw new InvalidOperationException("The recipient has no e-mail address.");
+                    }
+
+                    await session.SendAsync(new OutgoingEmail(email.Id, to, OutboxEmail.CleanSubject(email.Subject), email.HtmlBody), ct);
+                    email.Attempts++;
+                    email.SentAt = clock.GetUtcNow();
+                    email.LastError = null;
+                    sent++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    RecordFailure(email, ex);
+                    failed++;
                 }
 
-                await transport.SendAsync(new OutgoingEmail(email.Id, to, email.Subject, email.HtmlBody), ct);
-                email.SentAt = clock.GetUtcNow();
-                email.LastError = null;
-                sent++;
+                email.ClaimedBy = null;
+                email.ClaimedUntil = null;
+                // Saved per e-mail: a crash after sending must not send the same e-mail again at the next run.
+                await db.SaveChangesAsync(ct);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                email.NextAttemptAt = clock.GetUtcNow().AddMinutes(Math.Pow(2, email.Attempts - 1));
-                email.LastError = Text.Truncate(ex.Message, OutboxEmail.LastErrorMaxLength);
-                failed++;
-            }
-
-            // Saved per e-mail: a crash after sending must not send the same e-mail again at the next run.
-            await db.SaveChangesAsync(ct);
         }
 
         return new OutboxDeliveryResult(sent, failed);
+    }
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> due e-mails for this run and returns them (tracked). The UPDATE repeats the
+    /// "due and unclaimed" condition on the rows it changes, so of two senders racing for a row exactly one gets it —
+    /// on SQLite because writes are serialised, on PostgreSQL because a blocked UPDATE re-checks its condition on the
+    /// row's new version.
+    /// </summary>
+    private async Task<List<OutboxEmail>> ClaimAsync(AppDbContext db, int max, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + ClaimLease;
+        var token = Guid.NewGuid().ToString("N");
+        var due = Due(now);
+        var candidates = db.OutboxEmails.Where(due).OrderBy(e => e.Id).Select(e => e.Id).Take(Math.Clamp(max, 1, 500));
+        await db.OutboxEmails.Where(e => candidates.Contains(e.Id)).Where(due)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedBy, token).SetProperty(e => e.ClaimedUntil, until), ct);
+        return await db.OutboxEmails.Where(e => e.ClaimedBy == token).OrderBy(e => e.Id).ToListAsync(ct);
+    }
+
+    private static Expression<Func<OutboxEmail, bool>> Due(DateTimeOffset now) =>
+        e => e.SentAt == null && e.Attempts < MaxAttempts && (e.NextAttemptAt == null || e.NextAttemptAt <= now)
+            && (e.ClaimedUntil == null || e.ClaimedUntil <= now);
+
+    private void RecordFailure(OutboxEmail email, Exception ex)
+    {
+        email.Attempts++;
+        email.NextAttemptAt = clock.GetUtcNow().AddMinutes(Math.Pow(2, email.Attempts - 1));
+        email.LastError = Text.Truncate(ex.Message, OutboxEmail.LastErrorMaxLength);
+        email.ClaimedBy = null;
+        email.ClaimedUntil = null;
     }
 }

@@ -59,6 +59,11 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
                 return Result<int>.Failure([.. errors]);
             }
 
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Offer, uow.Now, ct) is { } refusal)
+            {
+                return Result<int>.Failure(refusal);
+            }
+
             var offer = Offer.Send(managed.Organization.Id, managed.Cloud.Id, profile.Id, title, description, input.PayKind, input.Amount,
                 tasks.Select(t => (t.Kind, t.Title.Trim(), t.Text?.Trim() ?? "")), actor.UserId!, uow.Now);
             db.Offers.Add(offer);

@@ -115,6 +115,11 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                 return Result<int>.Failure(ConnectsErrors.NotEnough(cost, balance));
             }
 
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Proposal, uow.Now, ct) is { } refusal)
+            {
+                return Result<int>.Failure(refusal);
+            }
+
             var proposal = Proposal.Submit(job.Id, draft.ProfileId, actor.UserId!, coverLetter, draft.Bid, cost, uow.Now);
             db.Proposals.Add(proposal);
             await uow.SaveAsync();

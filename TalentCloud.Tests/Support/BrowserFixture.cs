@@ -16,6 +16,14 @@ public sealed class BrowserFixture : BrowserFixture<TalentCloudAppFactory>
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
+    /// <summary>Records every Content-Security-Policy violation in the pages this context opens from now on.</summary>
+    public static Task RecordCspViolationsAsync(IPage page) => page.Context.AddInitScriptAsync(
+        "window.__cspViolations = [];"
+        + "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
+
+    /// <summary>The violations the current document recorded (see <see cref="RecordCspViolationsAsync"/>).</summary>
+    public static async Task<string[]> CspViolationsAsync(IPage page) => await page.EvaluateAsync<string[]>("() => window.__cspViolations");
+
     /// <summary>
     /// Waits until a signed-in page is live: the top bar's bell renders on the server first, and Blazor has started its
     /// circuit; then gives the interactive render <paramref name="settleMilliseconds"/> to replace the prerendered one.

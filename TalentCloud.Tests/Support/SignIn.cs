@@ -33,6 +33,19 @@ public static partial class SignIn
         }));
     }
 
+    /// <summary>Where a redirect leads, as a path on this site; throws if it leads to another host.</summary>
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"No redirect: {(int)response.StatusCode}.");
+        if (!location.IsAbsoluteUri)
+        {
+            return location.OriginalString;
+        }
+
+        return location.Host == "localhost" ? location.PathAndQuery : throw new InvalidOperationException($"Redirect to another host: {location}");
+    }
+
     public static async Task<HttpClient> AsAsync(WebApplicationFactory<Program> factory, string email)
     {
         var client = AnonymousClient(factory);

@@ -20,25 +20,25 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     private readonly PostgreSqlServer.DatabaseLease? lease;
     private readonly DbContextOptions<AppDbContext> options;
 
-    private TestDatabase(DatabaseSettings settings, string name, TestClock clock, PostgreSqlServer.DatabaseLease? lease = null)
+    private TestDatabase(DatabaseSettings database, string name, TestClock clock, PostgreSqlServer.DatabaseLease? lease = null)
     {
-        Settings = settings;
+        Database = database;
         this.name = name;
         this.lease = lease;
         Clock = clock;
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        settings.Configure(builder);
+        database.Configure(builder);
         options = builder.Options;
     }
 
     public TestClock Clock { get; }
 
     /// <summary>The provider and connection string, as the app's configuration would give them.</summary>
-    public DatabaseSettings Settings { get; }
+    public DatabaseSettings Database { get; }
 
-    public DatabaseProvider Provider => Settings.Provider;
+    public DatabaseProvider Provider => Database.Provider;
 
-    public string ConnectionString => Settings.ConnectionString;
+    public string ConnectionString => Database.ConnectionString;
 
     /// <summary>Fast, low-iteration hasher for tests: the iteration count is a production setting, not a rule under test.</summary>
     public static IPasswordHasher<AppUser> FastHasher { get; } =
@@ -113,7 +113,10 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         return template;
     });
 
-    public AppDbContext CreateDbContext() => Settings.CreateContext(options);
+    /// <summary>The configuration every context of this database carries (e-mail links, action limits); tests may change it.</summary>
+    public CoreSettings Settings { get; set; } = CoreSettings.Default;
+
+    public AppDbContext CreateDbContext() => Database.CreateContext(options, Settings);
 
     public ActorLoader Actors => new(this);
 

@@ -81,8 +81,8 @@ public static class SearchBenchmark
         await floorConnection.OpenAsync();
         await using (var pragma = floorConnection.CreateCommand())
         {
-            // The same page cache the service's connections get (SqliteCacheInterceptor).
-            pragma.CommandText = SqliteCacheInterceptor.Pragma(SqliteCacheInterceptor.DefaultCacheSizeMiB);
+            // The same connection settings (page cache included) the service's connections get.
+            pragma.CommandText = SqlitePragmas.Statements(SqlitePragmas.DefaultCacheSizeMiB);
             await pragma.ExecuteNonQueryAsync();
         }
         var enterprise = new HashSet<int>();

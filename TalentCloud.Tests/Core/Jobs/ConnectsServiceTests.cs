@@ -33,10 +33,7 @@ public sealed class ConnectsServiceTests : IAsyncLifetime
     public async Task Registration_grants_the_starting_connects(AccountKind kind, int expected)
     {
         await using var provider = CoreServices.Build(world.Db);
-        await using var scope = provider.CreateAsyncScope();
-        var registration = scope.ServiceProvider.GetRequiredService<RegistrationService>();
-        var result = await registration.RegisterAsync(new RegistrationRequest($"new-{kind}@example.test", "a long enough password", kind, $"New {kind}"));
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        await OutboxLinks.RegisterAndConfirmAsync(provider, new RegistrationRequest($"new-{kind}@example.test", "a long enough password", kind, $"New {kind}"));
 
         var actor = await world.Db.ActorAsync($"new-{kind}@example.test");
         Assert.Equal(expected, await world.Connects.GetMyBalanceAsync(actor));
@@ -48,9 +45,7 @@ public sealed class ConnectsServiceTests : IAsyncLifetime
     public async Task Client_registration_gets_no_connects()
     {
         await using var provider = CoreServices.Build(world.Db);
-        await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RegistrationService>()
-            .RegisterAsync(new RegistrationRequest("client@example.test", "a long enough password", AccountKind.Client, "Client Co"));
+        await OutboxLinks.RegisterAndConfirmAsync(provider, new RegistrationRequest("client@example.test", "a long enough password", AccountKind.Client, "Client Co"));
         Assert.Null(await world.Connects.GetMyBalanceAsync(await world.Db.ActorAsync("client@example.test")));
     }
 

@@ -7,15 +7,23 @@ public sealed class IdentityRedirectManager(NavigationManager navigation)
 {
     public const string StatusCookieName = "TalentCloud.StatusMessage";
 
-    public void RedirectTo(string? uri)
+    /// <summary>Goes to <paramref name="uri"/> when it is a path on this site; anything else (another site, a scheme) goes home.</summary>
+    public void RedirectTo(string? uri) => navigation.NavigateTo(IsLocal(uri) ? uri! : "/");
+
+    /// <summary>
+    /// A path or relative address on this site: no scheme, no host ("//evil.test"), no backslash (browsers read "/\" as
+    /// "//"), no control characters.
+    /// </summary>
+    public static bool IsLocal(string? uri)
     {
-        uri ??= "";
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal) || uri.StartsWith("/\\", StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(uri) || uri.StartsWith("//", StringComparison.Ordinal)
+            || uri.Contains('\\', StringComparison.Ordinal) || uri.Any(char.IsControl))
         {
-            uri = navigation.ToBaseRelativePath(uri);
+            return false;
         }
 
-        navigation.NavigateTo(uri);
+        var beforePath = uri.Split('/', '?', '#')[0];
+        return !beforePath.Contains(':', StringComparison.Ordinal) && Uri.IsWellFormedUriString(uri, UriKind.Relative);
     }
 
     public void RedirectToWithStatus(string uri, string message, HttpContext context)
