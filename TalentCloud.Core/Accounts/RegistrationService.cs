@@ -81,6 +81,9 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, IPassw
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Registrations of one address take turns (SQLite's write lock does this by itself; PostgreSQL needs a named
+        // lock), so a second one finds the first instead of running into the unique user name.
+        await DatabaseLocks.HoldAsync(db, "registration:" + email.ToUpperInvariant(), ct);
         var existing = await userManager.FindByEmailAsync(email);
         if (existing is { EmailConfirmed: true })
         {
