@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
@@ -74,6 +76,10 @@ public static class DependencyInjection
         services.AddSingleton<Clouds.CloudService>();
         services.AddSingleton<Invitations.InvitationService>();
         services.AddSingleton<Offers.OfferService>();
+        services.AddSingleton<Offers.OfferApprovalService>();
+        services.AddSingleton<TeamService>();
+        services.AddScoped<TeamJoinService>();
+        services.AddSingleton<SubscriptionService>();
         services.AddSingleton<Memberships.MyTalentCloudsService>();
         services.AddSingleton<Organizations.OrgDashboardService>();
         services.AddSingleton<ProfileSettingsService>();

@@ -86,6 +86,7 @@ public static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
         services.AddHostedService<DigestBackgroundService>();
+        services.AddHostedService<SubscriptionExpiryBackgroundService>();
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         if (!string.IsNullOrWhiteSpace(configuration["Smtp:Host"]))
         {

@@ -17,6 +17,9 @@ public enum HomeRole
     PlatformAdmin = 6,
     /// <summary>Signed in, but with neither a profile nor an organisation.</summary>
     Member = 7,
+
+    /// <summary>A recruiter of an Enterprise organisation: searches, invites, messages, drafts offers for approval.</summary>
+    Recruiter = 8,
 }
 
 public sealed record ProfileLink(ProfileKind Kind, string Handle, string DisplayName)
@@ -26,8 +29,8 @@ public sealed record ProfileLink(ProfileKind Kind, string Handle, string Display
 
 public sealed record OrganizationSummary(int Id, string Name, bool IsEnterprise, OrganizationRole Role, IReadOnlyList<string> CloudNames)
 {
-    /// <summary>The user's part in the organisation, in words ("owner", "hiring manager").</summary>
-    public string RoleName => Role == OrganizationRole.Owner ? "owner" : "hiring manager";
+    /// <summary>The user's part in the organisation, in words ("owner", "hiring manager", "recruiter").</summary>
+    public string RoleName => OrganizationPermissions.Name(Role);
 }
 
 /// <summary>
@@ -47,11 +50,20 @@ public sealed record AccountOverview(HomeRole Role, string DisplayName, IReadOnl
     /// <summary>Talent search: client users and platform admins.</summary>
     public bool CanSearchTalent => Organization is not null || Role == HomeRole.PlatformAdmin;
 
-    /// <summary>Creating and managing Talent Clouds: people of an Enterprise organisation.</summary>
-    public bool CanManageClouds => Organization is { IsEnterprise: true };
+    /// <summary>
+    /// The organisation's Talent Clouds: people of an Enterprise organisation, and of one whose subscription ended but that
+    /// still has clouds (they keep seeing them).
+    /// </summary>
+    public bool CanManageClouds => Organization is { IsEnterprise: true } or { CloudNames.Count: > 0 };
+
+    /// <summary>Posting jobs: owners and hiring managers (not recruiters).</summary>
+    public bool CanPostJobs => Organization is { } org && OrganizationPermissions.Allows(org.Role, OrganizationAction.PostJobs);
 
     /// <summary>The company description: the organisation's owner.</summary>
-    public bool CanEditCompanyProfile => Organization is { Role: OrganizationRole.Owner };
+    public bool CanEditCompanyProfile => Organization is { } org && OrganizationPermissions.Allows(org.Role, OrganizationAction.EditOrganization);
+
+    /// <summary>The team page (<c>/org/team</c>): the organisation's owners.</summary>
+    public bool CanManageTeam => Organization is { } org && OrganizationPermissions.Allows(org.Role, OrganizationAction.ManageTeam);
 
     /// <summary>Private messages: talent and client users.</summary>
     public bool CanMessage => Profiles.Count > 0 || Organization is not null;
@@ -82,9 +94,8 @@ public sealed class AccountOverviewService(IDbContextFactory<AppDbContext> dbFac
         {
             var (orgId, role) = actor.Organizations.OrderBy(o => o.Key).First();
             var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct);
-            var clouds = org.HasEnterpriseSubscription
-                ? await db.Clouds.Where(c => c.OrganizationId == orgId).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct)
-                : [];
+            // The organisation's own people see their clouds' names, also while its subscription is not active.
+            var clouds = await db.Clouds.Where(c => c.OrganizationId == orgId).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct);
             organization = new OrganizationSummary(org.Id, org.Name, org.HasEnterpriseSubscription, role, clouds);
         }
 
@@ -92,6 +103,7 @@ public sealed class AccountOverviewService(IDbContextFactory<AppDbContext> dbFac
         {
             { IsPlatformAdmin: true } => HomeRole.PlatformAdmin,
             _ when organization is { IsEnterprise: true, Role: OrganizationRole.Owner } => HomeRole.EnterpriseOwner,
+            _ when organization is { IsEnterprise: true, Role: OrganizationRole.Recruiter } => HomeRole.Recruiter,
             _ when organization is { IsEnterprise: true } => HomeRole.HiringManager,
             _ when organization is not null => HomeRole.ClientOwner,
             _ when profiles.Any(p => p.Kind == ProfileKind.Agency) => HomeRole.AgencyOwner,

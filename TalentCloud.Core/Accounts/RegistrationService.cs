@@ -201,7 +201,6 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, IPassw
                 db.Organizations.Add(new Organization
                 {
                     Name = user.DisplayName,
-                    HasEnterpriseSubscription = false,
                     CreatedAt = now,
                     Members = [new OrganizationMember { UserId = user.Id, Role = OrganizationRole.Owner }],
                 });

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
-using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Memberships;
+using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Removals;
 
 namespace TalentCloud.Core.Admin;
@@ -19,7 +19,26 @@ public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPending
     public IReadOnlyList<PendingAgeBucket> PendingByAge { get; init; } = [];
 }
 
-public sealed record AdminOrganization(int Id, string Name, bool HasEnterpriseSubscription, int Clouds, int People);
+/// <summary>An organisation on the admin's list, with its subscription and what the admin may do with it.</summary>
+public sealed record AdminOrganization(int Id, string Name, SubscriptionView Subscription, int Clouds, int People)
+{
+    public bool HasEnterpriseSubscription => Subscription.IsActive;
+
+    public bool CanStart => !Subscription.IsActive;
+
+    public bool CanExtend => Subscription.IsActive;
+
+    public bool CanEnd => Subscription.IsActive;
+}
+
+/// <summary>One page of the organisations list, filtered by name.</summary>
+public sealed record AdminOrganizationPage(IReadOnlyList<AdminOrganization> Items, int Total, int Page, int PageSize)
+{
+    public const int DefaultPageSize = 20;
+    public const int NameFilterMaxLength = Organization.NameMaxLength;
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
 
 /// <summary>One outgoing e-mail as admins see it: who it is for, what it says, and whether it left.</summary>
 public sealed record AdminOutboxEmail(int Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, string? LastError)
@@ -40,11 +59,12 @@ public sealed record AdminOutboxListing(IReadOnlyList<AdminOutboxEmail> Items, i
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>Platform-admin tools: the dashboard figures and Enterprise subscriptions. Everyone else gets nothing.</summary>
+/// <summary>
+/// Platform-admin tools: the dashboard figures, the outbox and the organisations (their subscriptions change through
+/// <see cref="SubscriptionService"/>). Everyone else gets nothing.
+/// </summary>
 public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public const string SubscriptionChangedAction = "organization.subscription_changed";
-    public const string OrganizationNotFound = "That organisation was not found.";
 
     /// <summary>The dashboard's age ranges for waiting removal requests: each starts where the previous ends.</summary>
     private static readonly (string Label, TimeSpan From)[] PendingAgeRanges =
@@ -122,6 +142,37 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
             total, page, pageSize);
     }
 
+    /// <summary>Organisations by name, one page at a time, optionally those whose name contains <paramref name="name"/>; null for non-admins.</summary>
+    public async Task<AdminOrganizationPage?> ListOrganizationsAsync(Actor actor, string? name, int page, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsPlatformAdmin)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Organizations.AsNoTracking();
+        var filter = name?.Trim() ?? "";
+        if (filter.Length > 0)
+        {
+            filter = filter[..Math.Min(filter.Length, AdminOrganizationPage.NameFilterMaxLength)];
+            var pattern = TextMatch.ContainsPattern(filter);
+            query = query.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, TextMatch.Escape));
+        }
+
+        const int pageSize = AdminOrganizationPage.DefaultPageSize;
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var rows = await query.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(o => new { Organization = o, Clouds = db.Clouds.Count(c => c.OrganizationId == o.Id), People = o.Members.Count })
+            .ToListAsync(ct);
+        return new AdminOrganizationPage(
+            [.. rows.Select(r => new AdminOrganization(r.Organization.Id, r.Organization.Name, SubscriptionView.Of(r.Organization), r.Clouds, r.People))],
+            total, page, pageSize);
+    }
+
+    /// <summary>Every organisation by name (for filters); null for non-admins.</summary>
     public async Task<IReadOnlyList<AdminOrganization>?> GetOrganizationsAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -131,42 +182,9 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new AdminOrganization(o.Id, o.Name, o.HasEnterpriseSubscription,
-                db.Clouds.Count(c => c.OrganizationId == o.Id), o.Members.Count))
+        var rows = await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new { Organization = o, Clouds = db.Clouds.Count(c => c.OrganizationId == o.Id), People = o.Members.Count })
             .ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// Grants or ends an organisation's Enterprise subscription. Everything reads the flag live, so the badge, cloud
-    /// ownership privileges and the contact-details exception follow at once. Audited; a no-op change is not recorded.
-    /// </summary>
-    public async Task<Result> SetEnterpriseSubscriptionAsync(Actor actor, int organizationId, bool enterprise, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsPlatformAdmin)
-        {
-            return Result.Failure(OrganizationNotFound);
-        }
-
-        return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
-        {
-            await uow.LockAsync<Organization>(organizationId);
-            var org = await uow.Db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
-            if (org is null)
-            {
-                return Result.Failure(OrganizationNotFound);
-            }
-
-            if (org.HasEnterpriseSubscription == enterprise)
-            {
-                return Result.Success;
-            }
-
-            org.HasEnterpriseSubscription = enterprise;
-            uow.Audit(actor, SubscriptionChangedAction, org.Name, enterprise ? "Enterprise subscription started" : "Enterprise subscription ended",
-                organizationId: org.Id);
-            return Result.Success;
-        }, ct);
+        return [.. rows.Select(r => new AdminOrganization(r.Organization.Id, r.Organization.Name, SubscriptionView.Of(r.Organization), r.Clouds, r.People))];
     }
 }

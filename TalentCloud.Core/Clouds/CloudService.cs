@@ -14,10 +14,15 @@ namespace TalentCloud.Core.Clouds;
 
 public sealed record CloudSummary(int Id, string Name, string Description, int ActiveCount, int PendingCount, int OutstandingInvitations, int OpenOffers);
 
-public sealed record CloudList(int OrganizationId, string OrganizationName, bool CanCreate, IReadOnlyList<CloudSummary> Clouds);
+/// <summary>The clouds of the actor's organisation; <see cref="CanCreate"/> for owners while the subscription is active.</summary>
+public sealed record CloudList(int OrganizationId, string OrganizationName, bool CanCreate, IReadOnlyList<CloudSummary> Clouds, SubscriptionView Subscription);
 
+/// <summary>
+/// One cloud for its organisation's people. <see cref="CanApproveMembers"/> and <see cref="CanRejectMembers"/> follow the role and
+/// the subscription; <see cref="MembersNotice"/> says why deciding is not possible, when it is not.
+/// </summary>
 public sealed record CloudDetail(int Id, int OrganizationId, string OrganizationName, string Name, string Description, CloudCriteria Criteria,
-    bool CanEdit, int ActiveCount, int PendingCount);
+    bool CanEdit, int ActiveCount, int PendingCount, bool CanApproveMembers, bool CanRejectMembers, string? MembersNotice);
 
 /// <summary>The columns the member list sorts by; <see cref="Status"/> puts those waiting for a decision first.</summary>
 public enum MemberSort
@@ -59,7 +64,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await CloudAccess.EnterpriseOrganizationAsync(db, actor, ct);
+        var found = await CloudAccess.CloudOrganizationAsync(db, actor, ct);
         if (found is not { } enterprise)
         {
             return null;
@@ -74,7 +79,9 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
                 db.Invitations.Count(i => i.CloudId == c.Id && i.Status == InvitationStatus.Pending && i.ExpiresAt > now),
                 db.Offers.Count(o => o.CloudId == c.Id && o.Status == OfferStatus.Open)))
             .ToListAsync(ct);
-        return new CloudList(orgId, enterprise.Org.Name, enterprise.Role == OrganizationRole.Owner, clouds);
+        return new CloudList(orgId, enterprise.Org.Name,
+            OrganizationPermissions.Allows(enterprise.Role, OrganizationAction.ManageClouds) && enterprise.Org.HasEnterpriseSubscription, clouds,
+            SubscriptionView.Of(enterprise.Org));
     }
 
     public async Task<CloudDetail?> GetAsync(Actor actor, int cloudId, CancellationToken ct = default)
@@ -89,10 +96,14 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 
         var counts = await db.CloudMemberships.Where(m => m.CloudId == cloudId).GroupBy(m => m.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var roleRefusal = managed.RefuseUnless(OrganizationAction.DecideMembers);
+        var subscriptionRefusal = managed.RefuseUnlessSubscribed(SubscriptionErrors.NoMemberApprovals);
         return new CloudDetail(managed.Cloud.Id, managed.Organization.Id, managed.Organization.Name, managed.Cloud.Name, managed.Cloud.Description,
-            CloudCriteria.Of(managed.Cloud), managed.Role == OrganizationRole.Owner,
+            CloudCriteria.Of(managed.Cloud), managed.Can(OrganizationAction.ManageClouds),
             counts.Where(c => c.Key == MembershipStatus.Active).Sum(c => c.Count),
-            counts.Where(c => c.Key == MembershipStatus.PendingApproval).Sum(c => c.Count));
+            counts.Where(c => c.Key == MembershipStatus.PendingApproval).Sum(c => c.Count),
+            CanApproveMembers: roleRefusal is null && subscriptionRefusal is null, CanRejectMembers: roleRefusal is null,
+            MembersNotice: roleRefusal ?? subscriptionRefusal);
     }
 
     /// <summary>Creates a cloud in the actor's Enterprise organisation; owners only.</summary>
@@ -103,10 +114,15 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
             var db = uow.Db;
-            var found = await CloudAccess.EnterpriseOrganizationAsync(db, actor, ct);
-            if (found is not { Role: OrganizationRole.Owner } enterprise)
+            var found = await CloudAccess.CloudOrganizationAsync(db, actor, ct);
+            if (found is not { } enterprise || !OrganizationPermissions.Allows(enterprise.Role, OrganizationAction.ManageClouds))
             {
                 return Result<int>.Failure("Only the owner of an Enterprise organisation can create Talent Clouds.");
+            }
+
+            if (!enterprise.Org.HasEnterpriseSubscription)
+            {
+                return Result<int>.Failure(SubscriptionErrors.Inactive(enterprise.Org.Name, enterprise.Org.EnterpriseEndsAt, SubscriptionErrors.NoNewClouds));
             }
 
             if (errors.Count > 0)
@@ -140,12 +156,12 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
             var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct, tracking: true);
             if (managed is null)
             {
-                return Result.Failure(CloudAccess.NotFound);
+                return Result.NotFound(CloudAccess.NotFound);
             }
 
-            if (managed.Role != OrganizationRole.Owner)
+            if (managed.RefuseUnless(OrganizationAction.ManageClouds) is { } refusal)
             {
-                return Result.Failure("Only the organisation's owner can rename or describe a cloud.");
+                return Result.Failure(refusal);
             }
 
             var errors = ValidateNameAndDescription(ref name, ref description);
@@ -211,12 +227,12 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
             var managed = await CloudAccess.FindManagedAsync(uow.Db, actor, cloudId, ct, tracking: true);
             if (managed is null)
             {
-                return Result.Failure(CloudAccess.NotFound);
+                return Result.NotFound(CloudAccess.NotFound);
             }
 
-            if (managed.Role != OrganizationRole.Owner)
+            if (managed.RefuseUnless(OrganizationAction.ManageClouds) is { } refusal)
             {
-                return Result.Failure("Only the organisation's owner can set a cloud's approval criteria.");
+                return Result.Failure(refusal);
             }
 
             if (errors.Count > 0)
@@ -322,7 +338,13 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
             var managed = membership is null ? null : await CloudAccess.FindManagedAsync(db, actor, membership.CloudId, ct);
             if (membership is null || managed is null)
             {
-                return Result.Failure("That membership does not exist or is not in a cloud you manage.");
+                return Result.NotFound("That membership does not exist or is not in a cloud you manage.");
+            }
+
+            if ((managed.RefuseUnless(OrganizationAction.DecideMembers)
+                ?? (approve ? managed.RefuseUnlessSubscribed(SubscriptionErrors.NoMemberApprovals) : null)) is { } refusal)
+            {
+                return Result.Failure(refusal);
             }
 
             if (membership.IsActive)

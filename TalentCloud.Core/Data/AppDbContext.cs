@@ -84,6 +84,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<ConversationReadMarker> ConversationReadMarkers => Set<ConversationReadMarker>();
     public DbSet<InterviewProposal> InterviewProposals => Set<InterviewProposal>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OnboardingTask> OnboardingTasks => Set<OnboardingTask>();
     public DbSet<PendingDigestItem> PendingDigestItems => Set<PendingDigestItem>();

@@ -33,7 +33,8 @@ internal sealed class OrganizationMemberEntityTypeConfiguration : IEntityTypeCon
     public void Configure(EntityTypeBuilder<OrganizationMember> builder)
     {
         builder.HasKey(m => new { m.OrganizationId, m.UserId });
-        builder.HasIndex(m => m.UserId);
+        // One account belongs to at most one organisation; the index also settles two accepts racing each other.
+        builder.HasIndex(m => m.UserId).IsUnique();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId);
     }
 }

@@ -144,7 +144,7 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
         var offers = await (from f in db.Offers
                             join c in db.Clouds on f.CloudId equals c.Id
                             join o in db.Organizations on f.OrganizationId equals o.Id
-                            where profileIds.Contains(f.ProfileId)
+                            where profileIds.Contains(f.ProfileId) && f.ReleasedAt != null
                             orderby f.CreatedAt
                             select new { f.ProfileId, Organization = o.Name, Cloud = c.Name, f.Title, f.Status, f.Amount, f.PayKind, f.CreatedAt, f.ClosedAt })
             .AsNoTracking().ToListAsync(ct);

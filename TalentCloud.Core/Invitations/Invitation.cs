@@ -62,6 +62,9 @@ public sealed class Invitation
     }
 
     public void Expire() => Status = InvitationStatus.Expired;
+
+    /// <summary>Moves the expiry on, e.g. by the time the invitation spent paused while its organisation's subscription was not active.</summary>
+    public void ExtendBy(TimeSpan time) => ExpiresAt += time;
 }
 
 internal sealed class InvitationEntityTypeConfiguration : IEntityTypeConfiguration<Invitation>

@@ -5,6 +5,7 @@ using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Organizations;
 
 namespace TalentCloud.Core.Invitations;
 
@@ -14,39 +15,59 @@ public sealed record InvitationOutcome(MembershipStatus Status, IReadOnlyList<st
 /// <summary>A cloud a hiring manager may invite a given profile to.</summary>
 public sealed record InvitableCloud(int Id, string Name);
 
+/// <summary>What a profile page offers the people of an Enterprise organisation: clouds to invite to, an offer, or why neither.</summary>
+public sealed record HiringActions(IReadOnlyList<InvitableCloud> Clouds, bool CanOffer, string? Notice)
+{
+    public static readonly HiringActions None = new([], false, null);
+
+    public bool CanInvite => Clouds.Count > 0;
+
+    /// <summary>Whether the panel shows at all.</summary>
+    public bool IsVisible => CanInvite || CanOffer || Notice is not null;
+}
+
 /// <summary>Joining by invitation: a hiring manager invites, the invitee accepts (criteria decide Active or Pending) or declines.</summary>
 public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>The actor's clouds the profile could be invited to (not a member, no pending invitation); empty for anyone else.</summary>
-    public async Task<IReadOnlyList<InvitableCloud>> ListInvitableCloudsAsync(Actor actor, int profileId, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var orgIds = actor.Organizations.Keys.ToList();
-        var now = clock.GetUtcNow();
-        return await db.Clouds.AsNoTracking()
-            .Where(c => orgIds.Contains(c.OrganizationId)
-                && db.Organizations.Any(o => o.Id == c.OrganizationId && o.HasEnterpriseSubscription)
-                && !db.CloudMemberships.Any(m => m.CloudId == c.Id && m.ProfileId == profileId)
-                && !db.Invitations.Any(i => i.CloudId == c.Id && i.ProfileId == profileId && i.Status == InvitationStatus.Pending && i.ExpiresAt > now))
-            .OrderBy(c => c.Name)
-            .Select(c => new InvitableCloud(c.Id, c.Name))
-            .ToListAsync(ct);
-    }
+    public const string InvitationNotFound = "That invitation does not exist.";
 
-    /// <summary>Whether the actor acts for an Enterprise organisation with a cloud (so could send this profile an offer); never for one's own profile.</summary>
-    public async Task<bool> CanOfferAsync(Actor actor, int profileId, CancellationToken ct = default)
+    /// <summary>
+    /// The hiring actions a profile page offers the actor for this profile: the actor's clouds it could be invited to (not a
+    /// member, no pending invitation) and whether an offer can be drafted. For the people of an organisation whose Enterprise
+    /// subscription ended, <see cref="HiringActions.Notice"/> says why neither is possible. Nothing for anyone else.
+    /// </summary>
+    public async Task<HiringActions> GetHiringActionsAsync(Actor actor, int profileId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.OwnsProfile(profileId) || !actor.IsClient)
         {
-            return false;
+            return HiringActions.None;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var orgIds = actor.Organizations.Keys.ToList();
-        return await db.Clouds.AnyAsync(c => orgIds.Contains(c.OrganizationId)
-            && db.Organizations.Any(o => o.Id == c.OrganizationId && o.HasEnterpriseSubscription), ct);
+        var found = await CloudAccess.CloudOrganizationAsync(db, actor, ct);
+        if (found is not { } cloudOrg || !await db.Clouds.AnyAsync(c => c.OrganizationId == cloudOrg.Org.Id, ct))
+        {
+            return HiringActions.None;
+        }
+
+        var (org, role) = cloudOrg;
+        if (!org.HasEnterpriseSubscription)
+        {
+            return new HiringActions([], false, SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt, SubscriptionErrors.NoNewInvitations + " and " + SubscriptionErrors.NoNewOffers));
+        }
+
+        var now = clock.GetUtcNow();
+        var clouds = !OrganizationPermissions.Allows(role, OrganizationAction.InviteToCloud)
+            ? []
+            : await db.Clouds.AsNoTracking()
+                .Where(c => c.OrganizationId == org.Id
+                    && !db.CloudMemberships.Any(m => m.CloudId == c.Id && m.ProfileId == profileId)
+                    && !db.Invitations.Any(i => i.CloudId == c.Id && i.ProfileId == profileId && i.Status == InvitationStatus.Pending && i.ExpiresAt > now))
+                .OrderBy(c => c.Name)
+                .Select(c => new InvitableCloud(c.Id, c.Name))
+                .ToListAsync(ct);
+        return new HiringActions(clouds, OrganizationPermissions.Allows(role, OrganizationAction.DraftOffers), null);
     }
 
     /// <summary>Invites a freelancer or agency to a cloud the actor manages, with an optional note.</summary>
@@ -65,7 +86,12 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
             var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct);
             if (managed is null)
             {
-                return Result<int>.Failure(CloudAccess.NotFound);
+                return Result<int>.NotFound(CloudAccess.NotFound);
+            }
+
+            if ((managed.RefuseUnless(OrganizationAction.InviteToCloud) ?? managed.RefuseUnlessSubscribed(SubscriptionErrors.NoNewInvitations)) is { } refusal)
+            {
+                return Result<int>.Failure(refusal);
             }
 
             var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == profileId, ct);
@@ -92,9 +118,9 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
                 pending.Expire();
             }
 
-            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.CloudInvitation, uow.Now, ct) is { } refusal)
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.CloudInvitation, uow.Now, ct) is { } limited)
             {
-                return Result<int>.Failure(refusal);
+                return Result<int>.Failure(limited);
             }
 
             var invitation = Invitation.Create(cloudId, profileId, actor.UserId!, note, uow.Now);
@@ -122,10 +148,16 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
             var (invitation, error) = await FindAnswerableAsync(uow, actor, invitationId, ct);
             if (invitation is null)
             {
-                return Result<InvitationOutcome>.Failure(error!);
+                return error == InvitationNotFound ? Result<InvitationOutcome>.NotFound(error) : Result<InvitationOutcome>.Failure(error!);
             }
 
             var cloud = await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == invitation.CloudId, ct);
+            var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == cloud.OrganizationId, ct);
+            if (!org.HasEnterpriseSubscription)
+            {
+                return Result<InvitationOutcome>.Failure(SubscriptionErrors.InvitationPaused(org.Name));
+            }
+
             if (await db.CloudMemberships.AnyAsync(m => m.CloudId == cloud.Id && m.ProfileId == invitation.ProfileId, ct))
             {
                 return Result<InvitationOutcome>.Failure($"You are already a member of {cloud.Name}.");
@@ -156,7 +188,7 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
             var (invitation, error) = await FindAnswerableAsync(uow, actor, invitationId, ct);
             if (invitation is null)
             {
-                return Result.Failure(error!);
+                return error == InvitationNotFound ? Result.NotFound(error) : Result.Failure(error!);
             }
 
             invitation.Decline(uow.Now);
@@ -177,7 +209,7 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
         // Someone else's invitation is reported exactly like a missing one.
         if (invitation is null || !actor.OwnsProfile(invitation.ProfileId))
         {
-            return (null, "That invitation does not exist.");
+            return (null, InvitationNotFound);
         }
 
         if (invitation.Status != InvitationStatus.Pending)

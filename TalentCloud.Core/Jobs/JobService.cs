@@ -5,6 +5,7 @@ using TalentCloud.Core.Common;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
 using TalentCloud.Core.ContactRules;
@@ -37,7 +38,10 @@ public sealed record JobQuery(string? Keyword = null, string? Skill = null, JobS
     public const int KeywordMaxLength = 100;
 }
 
-/// <summary>A job in a list. <see cref="CloudName"/> is set only for cloud jobs, which only their audience ever gets.</summary>
+/// <summary>
+/// A job in a list. <see cref="CloudName"/> is set only for cloud jobs, which only their audience ever gets; <see cref="PostedBy"/>
+/// only in the posting organisation's own list (who of its people posted it, also after they left).
+/// </summary>
 public sealed record JobSummary(
     int Id,
     string Title,
@@ -56,6 +60,9 @@ public sealed record JobSummary(
 {
     /// <summary>Whether the viewer may close this job now: set on the posting organisation's own list for its open jobs.</summary>
     public bool CanClose { get; init; }
+
+    /// <summary>Who of the organisation's people posted it (also after they left); set only on the organisation's own list.</summary>
+    public string? PostedBy { get; init; }
 }
 
 public sealed record JobListPage(IReadOnlyList<JobSummary> Items, int TotalCount, int Page, int PageSize)
@@ -86,8 +93,13 @@ public sealed record JobDetails(
 
 public sealed record CloudChoice(int Id, string Name);
 
-/// <summary>What the post-job form may offer this actor: cloud choices only for an Enterprise organisation.</summary>
-public sealed record PostingOptions(int OrganizationId, string OrganizationName, bool IsEnterprise, IReadOnlyList<CloudChoice> Clouds);
+/// <summary>
+/// What the post-job form may offer this actor: cloud choices only for an Enterprise organisation with an active subscription.
+/// <see cref="CanPost"/> is false for roles that may not post (recruiters); <see cref="Notice"/> says why posting, or posting to
+/// a cloud, is not possible.
+/// </summary>
+public sealed record PostingOptions(int OrganizationId, string OrganizationName, bool IsEnterprise, IReadOnlyList<CloudChoice> Clouds,
+    bool CanPost, string? Notice);
 
 public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -103,10 +115,21 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var orgId = actor.Organizations.Keys.Min();
         var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct);
-        var clouds = org.HasEnterpriseSubscription
+        var canPost = actor.Can(orgId, OrganizationAction.PostJobs);
+        var clouds = org.HasEnterpriseSubscription && canPost
             ? await db.Clouds.Where(c => c.OrganizationId == orgId).OrderBy(c => c.Name).Select(c => new CloudChoice(c.Id, c.Name)).ToListAsync(ct)
             : [];
-        return new PostingOptions(org.Id, org.Name, org.HasEnterpriseSubscription, clouds);
+        string? notice = null;
+        if (!canPost)
+        {
+            notice = OrganizationPermissions.Refusal(actor.Organizations[orgId], OrganizationAction.PostJobs);
+        }
+        else if (!org.HasEnterpriseSubscription && await db.Clouds.AnyAsync(c => c.OrganizationId == orgId, ct))
+        {
+            notice = SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt, SubscriptionErrors.NoCloudJobs) + " Public jobs can still be posted.";
+        }
+
+        return new PostingOptions(org.Id, org.Name, org.HasEnterpriseSubscription, clouds, canPost, notice);
     }
 
     public Task<Result<int>> PostAsync(Actor actor, JobDraft draft, CancellationToken ct = default)
@@ -115,7 +138,12 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         ArgumentNullException.ThrowIfNull(draft);
         if (!actor.BelongsTo(draft.OrganizationId))
         {
-            return Task.FromResult(Result<int>.Failure(JobErrors.NotYourOrganization));
+            return Task.FromResult(Result<int>.NotFound(JobErrors.NotYourOrganization));
+        }
+
+        if (!actor.Can(draft.OrganizationId, OrganizationAction.PostJobs))
+        {
+            return Task.FromResult(Result<int>.Failure(OrganizationPermissions.Refusal(actor.Organizations[draft.OrganizationId], OrganizationAction.PostJobs)));
         }
 
         var title = (draft.Title ?? "").Trim();
@@ -133,7 +161,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
                 var cloud = await db.Clouds.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cloudId, ct);
                 if (!org.HasEnterpriseSubscription)
                 {
-                    errors.Add(JobErrors.CloudNeedsEnterprise);
+                    errors.Add(org.SubscriptionStatus == SubscriptionStatus.Ended
+                        ? SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt, SubscriptionErrors.NoCloudJobs)
+                        : JobErrors.CloudNeedsEnterprise);
                 }
                 else if (cloud is null || cloud.OrganizationId != org.Id)
                 {
@@ -186,6 +216,11 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             if (!actor.BelongsTo(job.OrganizationId))
             {
                 return Result.Failure(JobErrors.OnlyPosterCloses);
+            }
+
+            if (!actor.Can(job.OrganizationId, OrganizationAction.PostJobs))
+            {
+                return Result.Failure(OrganizationPermissions.Refusal(actor.Organizations[job.OrganizationId], OrganizationAction.PostJobs));
             }
 
             if (!job.IsOpen)
@@ -284,8 +319,20 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var organizations = actor.Organizations.Keys.ToList();
         var jobs = (await JobAccess.VisibleJobsAsync(db, actor, ct)).Where(j => organizations.Contains(j.OrganizationId));
         var page = await PageAsync(db, jobs, query, ct);
-        // Every listed job is the actor's own organisation's (CloseAsync checks the same again): open ones can be closed.
-        return page with { Items = [.. page.Items.Select(j => j with { CanClose = j.Status == JobStatus.Open })] };
+        var ids = page.Items.Select(i => i.Id).ToList();
+        var authors = await (from j in db.Jobs
+                             join u in db.Users on j.PostedByUserId equals u.Id
+                             where ids.Contains(j.Id)
+                             select new { j.Id, u.DisplayName }).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
+        // Every listed job is the actor's own organisation's (CloseAsync checks the same again): open ones can be closed by roles that post.
+        return page with
+        {
+            Items = [.. page.Items.Select(j => j with
+            {
+                CanClose = j.Status == JobStatus.Open && organizations.Any(o => actor.Can(o, OrganizationAction.PostJobs)),
+                PostedBy = authors.GetValueOrDefault(j.Id),
+            })],
+        };
     }
 
     private static async Task<JobListPage> PageAsync(AppDbContext db, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)

@@ -4,6 +4,7 @@ using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Invitations;
 using TalentCloud.Core.Offers;
+using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Visibility;
 
 namespace TalentCloud.Core.Memberships;
@@ -12,15 +13,28 @@ public sealed record MyMembership(int CloudId, string CloudName, string Organiza
     JoinMethod JoinedVia, string AddedBy, DateTimeOffset JoinedAt, DateTimeOffset? ActivatedAt, IReadOnlyList<string> UnmetCriteria,
     IReadOnlyList<string> Contracts)
 {
+    public bool IsPending => Status == MembershipStatus.PendingApproval;
+
+    public string StatusText => IsPending ? "Pending approval" : "Active";
+
     public string HowJoined => JoinedVia == JoinMethod.Invitation
         ? $"Invitation from {AddedBy} ({OrganizationName})"
         : $"Contract with {OrganizationName}" + (AddedBy.Length > 0 ? $", offered by {AddedBy}" : "");
 }
 
+/// <summary>An open invitation. <see cref="IsPaused"/>: the organisation's subscription is not active, so it cannot be accepted now.</summary>
 public sealed record MyInvitation(int Id, string CloudName, string OrganizationName, string InvitedBy, string ProfileName, string Note,
-    DateTimeOffset SentAt, DateTimeOffset ExpiresAt, IReadOnlyList<string> Criteria, IReadOnlyList<string> UnmetNow, bool ManualApproval);
+    DateTimeOffset SentAt, DateTimeOffset ExpiresAt, IReadOnlyList<string> Criteria, IReadOnlyList<string> UnmetNow, bool ManualApproval,
+    bool IsPaused, string? PausedReason)
+{
+    public bool CanAccept => !IsPaused;
+}
 
-public sealed record MyOffer(int Id, string Title, string OrganizationName, string CloudName, OfferStatus Status, DateTimeOffset SentAt);
+/// <summary>An offer the member received. <see cref="IsPaused"/>: open, but the organisation's subscription is not active.</summary>
+public sealed record MyOffer(int Id, string Title, string OrganizationName, string CloudName, OfferStatus Status, DateTimeOffset SentAt, bool IsPaused)
+{
+    public string StatusText => IsPaused ? "Paused" : Status.ToString();
+}
 
 public sealed record MyTalentClouds(IReadOnlyList<MyMembership> Memberships, IReadOnlyList<MyInvitation> Invitations, IReadOnlyList<MyOffer> Offers);
 
@@ -82,7 +96,7 @@ public sealed class MyTalentCloudsService(IDbContextFactory<AppDbContext> dbFact
                                     orderby i.CreatedAt descending
                                     select new
                                     {
-                                        i.Id, i.ProfileId, Cloud = c, Org = o.Name, Profile = p.DisplayName, i.Note, i.CreatedAt, i.ExpiresAt,
+                                        i.Id, i.ProfileId, Cloud = c, Org = o.Name, o.HasEnterpriseSubscription, Profile = p.DisplayName, i.Note, i.CreatedAt, i.ExpiresAt,
                                         InvitedBy = db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                                     }).AsNoTracking().ToListAsync(ct);
         var invitations = new List<MyInvitation>();
@@ -91,15 +105,17 @@ public sealed class MyTalentCloudsService(IDbContextFactory<AppDbContext> dbFact
             var criteria = CloudCriteria.Of(r.Cloud);
             var facts = await ProfileFacts.LoadAsync(db, r.ProfileId, ct);
             invitations.Add(new MyInvitation(r.Id, r.Cloud.Name, r.Org, r.InvitedBy ?? "", r.Profile, r.Note, r.CreatedAt, r.ExpiresAt,
-                criteria.Describe(), CriteriaEvaluator.Unmet(criteria, facts!), criteria.RequiresManualApproval));
+                criteria.Describe(), CriteriaEvaluator.Unmet(criteria, facts!), criteria.RequiresManualApproval,
+                !r.HasEnterpriseSubscription, r.HasEnterpriseSubscription ? null : SubscriptionErrors.InvitationPaused(r.Org)));
         }
 
         var offers = await (from f in db.Offers
                             join c in db.Clouds on f.CloudId equals c.Id
                             join o in db.Organizations on f.OrganizationId equals o.Id
-                            where profileIds.Contains(f.ProfileId)
-                            orderby f.Status, f.CreatedAt descending
-                            select new MyOffer(f.Id, f.Title, o.Name, c.Name, f.Status, f.CreatedAt)).AsNoTracking().ToListAsync(ct);
+                            where profileIds.Contains(f.ProfileId) && f.ReleasedAt != null
+                            orderby f.Status, f.ReleasedAt descending
+                            select new MyOffer(f.Id, f.Title, o.Name, c.Name, f.Status, f.ReleasedAt!.Value,
+                                f.Status == OfferStatus.Open && !o.HasEnterpriseSubscription)).AsNoTracking().ToListAsync(ct);
         return new MyTalentClouds(memberships, invitations, offers);
     }
 }

@@ -3,6 +3,8 @@ using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Data;
+using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Organizations;
 
 namespace TalentCloud.Core.Messaging;
 
@@ -31,7 +33,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var orgId = organizationId ?? actor.Organizations.Keys.Min();
-        if (!actor.BelongsTo(orgId))
+        if (!actor.Can(orgId, OrganizationAction.Message))
         {
             return Task.FromResult(Result<int>.Failure(MessagingErrors.NotAClient));
         }

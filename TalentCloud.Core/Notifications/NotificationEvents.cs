@@ -93,4 +93,14 @@ public static class NotificationEvents
     internal static void QueueEmail(AppDbContext db, string userId, string? email, string subject, string html, DateTimeOffset at) =>
         db.OutboxEmails.Add(OutboxEmail.Create(email ?? "", userId, subject, html, at));
 
+    /// <summary>An e-mail to an address that may not have an account yet (a team invitation), in the caller's unit of work.</summary>
+    internal static void QueueEmailTo(AppDbContext db, string address, string subject, string html, DateTimeOffset at) =>
+        db.OutboxEmails.Add(new OutboxEmail
+        {
+            ToAddress = address,
+            Subject = Text.Truncate(subject, OutboxEmail.SubjectMaxLength),
+            HtmlBody = html,
+            CreatedAt = at,
+        });
+
 }

@@ -12,6 +12,12 @@ public enum OfferStatus
     Accepted = 2,
     Declined = 3,
     Withdrawn = 4,
+
+    /// <summary>Drafted by a recruiter, or above the organisation's threshold: invisible to the freelancer until an approver approves it.</summary>
+    AwaitingApproval = 5,
+
+    /// <summary>An approver turned the draft down (with a reason for its author); the freelancer never saw it.</summary>
+    Rejected = 6,
 }
 
 public enum PayKind
@@ -30,6 +36,8 @@ public sealed class Offer
     public const int DescriptionMaxLength = 4000;
     public const int MaxAmount = 1_000_000;
     public const int MaxTasks = 10;
+    public const int RejectionReasonMaxLength = 1000;
+    public const int ApprovalReasonMaxLength = 200;
 
     public int Id { get; private set; }
     public int OrganizationId { get; private set; }
@@ -89,13 +97,64 @@ public sealed class Offer
 
     private void Close(OfferStatus status, DateTimeOffset at)
     {
-        if (!IsOpen)
+        // An offer still awaiting approval can only be withdrawn; anything else needs an open offer.
+        if (!IsOpen && !(status == OfferStatus.Withdrawn && Status == OfferStatus.AwaitingApproval))
         {
             throw new InvalidOperationException($"A {Status} offer cannot become {status}.");
         }
 
         Status = status;
         ClosedAt = at;
+    }
+
+    /// <summary>When the freelancer received the offer (at once, or when an approver approved it); null = never shown to them.</summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
+
+    /// <summary>Who approved or rejected the draft, and when; the reason of a rejection.</summary>
+    public string? DecidedByUserId { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>Why the offer needed an approver ("drafted by a recruiter", "above the $100/hr threshold"); null when it did not.</summary>
+    public string? ApprovalReason { get; private set; }
+
+    /// <summary>Whether the freelancer may know of this offer at all.</summary>
+    public bool IsVisibleToFreelancer => ReleasedAt is not null;
+
+    /// <summary>Holds the new offer back for an approver when there is a reason to, or sends it to the freelancer now.</summary>
+    public void Submit(string? approvalReason, DateTimeOffset now)
+    {
+        ApprovalReason = approvalReason;
+        Status = approvalReason is null ? OfferStatus.Open : OfferStatus.AwaitingApproval;
+        ReleasedAt = approvalReason is null ? now : null;
+    }
+
+    public void Approve(string approverUserId, DateTimeOffset now)
+    {
+        if (Status != OfferStatus.AwaitingApproval)
+        {
+            throw new InvalidOperationException("Only an offer awaiting approval can be approved.");
+        }
+
+        Status = OfferStatus.Open;
+        ReleasedAt = now;
+        DecidedByUserId = approverUserId;
+        DecidedAt = now;
+    }
+
+    public void Reject(string approverUserId, string reason, DateTimeOffset now)
+    {
+        if (Status != OfferStatus.AwaitingApproval)
+        {
+            throw new InvalidOperationException("Only an offer awaiting approval can be rejected.");
+        }
+
+        Status = OfferStatus.Rejected;
+        DecidedByUserId = approverUserId;
+        DecidedAt = now;
+        RejectionReason = reason;
+        ClosedAt = now;
     }
 }
 
@@ -246,6 +305,9 @@ internal sealed class OfferEntityTypeConfiguration : IEntityTypeConfiguration<Of
         builder.Property(o => o.Description).HasMaxLength(Offer.DescriptionMaxLength);
         builder.Property(o => o.CreatedByUserId).HasMaxLength(450);
         builder.Ignore(o => o.IsOpen);
+        builder.Property(o => o.DecidedByUserId).HasMaxLength(450);
+        builder.Property(o => o.RejectionReason).HasMaxLength(Offer.RejectionReasonMaxLength);
+        builder.Property(o => o.ApprovalReason).HasMaxLength(Offer.ApprovalReasonMaxLength);
         builder.HasIndex(o => new { o.ProfileId, o.Status });
         builder.HasIndex(o => new { o.OrganizationId, o.Status });
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.OrganizationId);

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Organizations;
 
 namespace TalentCloud.Core.Offers;
 
@@ -16,19 +18,73 @@ public sealed record OfferInput(int CloudId, int ProfileId, string Title, string
 public sealed record OnboardingTaskView(int Id, OnboardingTaskKind Kind, string Title, string Text, TaskParty WaitingFor, string Status, bool IsComplete,
     bool CanComplete, bool CanConsent, bool CanRecordResult);
 
-/// <summary>An offer as one of its two sides sees it: every task, whose move it is, and exactly what still blocks acceptance.</summary>
+/// <summary>
+/// An offer as one of its two sides sees it: every task, whose move it is, and exactly what still blocks acceptance. The
+/// organisation's side also sees the approval step: why the offer waits (<see cref="ApprovalReason"/>), who decided, a
+/// rejection's reason, and whether the viewer may approve or reject it. <see cref="IsPaused"/>: the organisation's Enterprise
+/// subscription is not active, so nothing on the offer can move until it is renewed.
+/// </summary>
 public sealed record OfferView(int Id, string Title, string Description, PayKind PayKind, int Amount, OfferStatus Status,
     string OrganizationName, int CloudId, string CloudName, int ProfileId, string ProfileName, string ProfileUrl, string SentBy, DateTimeOffset SentAt,
     bool IsFreelancerSide, bool IsEnterpriseSide, IReadOnlyList<OnboardingTaskView> Tasks, IReadOnlyList<string> Blockers,
-    bool CanAccept, bool CanDecline, bool CanWithdraw, int? ContractId, DateTimeOffset? ClosedAt)
+    bool CanAccept, bool CanDecline, bool CanWithdraw, int? ContractId, DateTimeOffset? ClosedAt,
+    bool IsPaused, string? PausedReason, string? ApprovalReason, string? DecidedBy, DateTimeOffset? DecidedAt, string? RejectionReason,
+    bool CanApprove, bool CanReject, string? ApprovalNotice)
 {
     public string PayText => PayKind == PayKind.Hourly ? $"${Amount:N0}/hr" : $"${Amount:N0} fixed price";
+
+    /// <summary>"Open", "Paused", "Awaiting approval", "Rejected"…: the status as both sides read it.</summary>
+    public string StatusText => IsPaused ? "Paused" : Status == OfferStatus.AwaitingApproval ? "Awaiting approval" : Status.ToString();
+
+    /// <summary>Whether the offer is still open to its freelancer (accept when nothing blocks it, or decline).</summary>
+    public bool IsOpenToFreelancer => CanDecline;
 }
+
+/// <summary>
+/// What the new-offer form may offer the actor: the organisation's clouds, whether an offer can be sent now (and why not),
+/// and whether it will wait for an approver.
+/// </summary>
+public sealed record OfferFormOptions(int OrganizationId, string OrganizationName, IReadOnlyList<Jobs.CloudChoice> Clouds, bool CanSend, string? Notice,
+    string? ApprovalNote);
 
 /// <summary>Offers with onboarding tasks: the second way to join a cloud, with automatic placement on acceptance.</summary>
 public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public const string NotFound = "That offer does not exist.";
+
+    /// <summary>The new-offer form's options; null when the actor acts for no organisation with clouds (the page answers 404).</summary>
+    public async Task<OfferFormOptions?> GetFormOptionsAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await CloudAccess.CloudOrganizationAsync(db, actor, ct) is not { } found)
+        {
+            return null;
+        }
+
+        var (org, role) = found;
+        var clouds = await db.Clouds.Where(c => c.OrganizationId == org.Id).OrderBy(c => c.Name).Select(c => new Jobs.CloudChoice(c.Id, c.Name)).ToListAsync(ct);
+        var notice = !OrganizationPermissions.Allows(role, OrganizationAction.DraftOffers) ? OrganizationPermissions.Refusal(role, OrganizationAction.DraftOffers)
+            : !org.HasEnterpriseSubscription ? SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt, SubscriptionErrors.NoNewOffers)
+            : clouds.Count == 0 ? "Your organisation has no Talent Cloud yet; an offer places its freelancer in one."
+            : null;
+        string? approval = null;
+        if (!OrganizationPermissions.Allows(role, OrganizationAction.SendOffers))
+        {
+            approval = $"Your offers wait for approval by {OrganizationPermissions.WhoMay(OrganizationAction.ApproveOffers)} before the freelancer sees them.";
+        }
+        else if (org.OfferApprovalHourlyAbove is not null || org.OfferApprovalFixedAbove is not null)
+        {
+            var limits = new[]
+            {
+                org.OfferApprovalHourlyAbove is { } h ? $"${h:N0}/hr" : null,
+                org.OfferApprovalFixedAbove is { } f ? $"${f:N0} fixed" : null,
+            }.OfType<string>();
+            approval = $"Offers above {string.Join(" or ", limits)} wait for approval by another owner or hiring manager before the freelancer sees them.";
+        }
+
+        return new OfferFormOptions(org.Id, org.Name, clouds, notice is null, notice, approval);
+    }
 
     /// <summary>Sends an offer from the organisation that owns the target cloud, to a freelancer or agency.</summary>
     public Task<Result<int>> CreateAsync(Actor actor, OfferInput input, CancellationToken ct = default)
@@ -41,7 +97,12 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             var managed = await CloudAccess.FindManagedAsync(db, actor, input.CloudId, ct);
             if (managed is null)
             {
-                return Result<int>.Failure(CloudAccess.NotFound);
+                return Result<int>.NotFound(CloudAccess.NotFound);
+            }
+
+            if ((managed.RefuseUnless(OrganizationAction.DraftOffers) ?? managed.RefuseUnlessSubscribed(SubscriptionErrors.NoNewOffers)) is { } refusal)
+            {
+                return Result<int>.Failure(refusal);
             }
 
             var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ProfileId, ct);
@@ -59,20 +120,30 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
                 return Result<int>.Failure([.. errors]);
             }
 
-            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Offer, uow.Now, ct) is { } refusal)
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Offer, uow.Now, ct) is { } limited)
             {
-                return Result<int>.Failure(refusal);
+                return Result<int>.Failure(limited);
             }
 
             var offer = Offer.Send(managed.Organization.Id, managed.Cloud.Id, profile.Id, title, description, input.PayKind, input.Amount,
                 tasks.Select(t => (t.Kind, t.Title.Trim(), t.Text?.Trim() ?? "")), actor.UserId!, uow.Now);
+            var approvalReason = OfferApprovals.ReasonFor(managed.Role, managed.Organization, input.PayKind, input.Amount);
+            offer.Submit(approvalReason, uow.Now);
             db.Offers.Add(offer);
             await uow.SaveAsync();
-            uow.Audit(actor, "offer.sent", $"\"{title}\" to {profile.DisplayName} for {managed.Cloud.Name}", $"Open, {tasks.Count} task(s)",
-                managed.Cloud.Id, profile.Id, managed.Organization.Id);
-            uow.Notify(profile.OwnerUserId, NotificationKind.OfferReceived, $"Offer from {managed.Organization.Name}: {title}",
-                $"{actor.DisplayName} of {managed.Organization.Name} sent {profile.DisplayName} an offer. Accepting it places you in {managed.Cloud.Name}.",
-                $"/offers/{offer.Id}", managed.Cloud.Id);
+            var subject = $"\"{title}\" to {profile.DisplayName} for {managed.Cloud.Name}";
+            if (approvalReason is null)
+            {
+                uow.Audit(actor, "offer.sent", subject, $"Open, {tasks.Count} task(s)", managed.Cloud.Id, profile.Id, managed.Organization.Id);
+                OfferApprovals.NotifyFreelancer(db, offer, profile, managed.Organization.Name, managed.Cloud.Name, actor.DisplayName, uow.Now);
+            }
+            else
+            {
+                uow.Audit(actor, AuditActions.OfferSubmittedForApproval, subject, $"Awaiting approval ({approvalReason}), {tasks.Count} task(s)",
+                    managed.Cloud.Id, profile.Id, managed.Organization.Id);
+                await OfferApprovals.NotifyApproversAsync(db, offer, actor, profile.DisplayName, approvalReason, uow.Now, ct);
+            }
+
             return Result<int>.Success(offer.Id);
         }, ct);
     }
@@ -143,37 +214,46 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var offer = await db.Offers.AsNoTracking().Include(o => o.Tasks).SingleOrDefaultAsync(o => o.Id == offerId, ct);
-        if (offer is null || !(actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId)))
+        if (offer is null || !CanSee(actor, offer))
         {
             return null;
         }
 
-        var freelancerSide = actor.OwnsProfile(offer.ProfileId);
+        var freelancerSide = actor.OwnsProfile(offer.ProfileId) && offer.IsVisibleToFreelancer;
         var enterpriseSide = actor.BelongsTo(offer.OrganizationId);
         var names = await (from o in db.Organizations
                            from c in db.Clouds
                            from p in db.Profiles
                            where o.Id == offer.OrganizationId && c.Id == offer.CloudId && p.Id == offer.ProfileId
-                           select new { Org = o.Name, Cloud = c.Name, Profile = p.DisplayName, p.Handle, p.Kind }).SingleAsync(ct);
-        var userIds = offer.Tasks.SelectMany(t => new[] { t.CompletedByUserId, t.ConsentByUserId, t.ResultByUserId }).Append(offer.CreatedByUserId)
+                           select new { Org = o.Name, o.HasEnterpriseSubscription, Cloud = c.Name, Profile = p.DisplayName, p.Handle, p.Kind }).SingleAsync(ct);
+        var userIds = offer.Tasks.SelectMany(t => new[] { t.CompletedByUserId, t.ConsentByUserId, t.ResultByUserId })
+            .Append(offer.CreatedByUserId).Append(offer.DecidedByUserId)
             .OfType<string>().Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         string Name(string? id) => id is not null && users.TryGetValue(id, out var n) ? n : "someone";
 
         var now = clock.GetUtcNow();
-        var open = offer.IsOpen;
+        var paused = OfferApprovals.IsPaused(offer, names.HasEnterpriseSubscription);
+        var open = offer.IsOpen && !paused;
+        var role = actor.RoleIn(offer.OrganizationId);
+        var mayRecord = role is { } r && OrganizationPermissions.Allows(r, OrganizationAction.Hire);
         var tasks = offer.Tasks.OrderBy(t => t.Position).Select(t => new OnboardingTaskView(
             t.Id, t.Kind, t.Title, t.Text, open ? t.WaitingFor(now) : TaskParty.Nobody, TaskStatus(t, now, Name, names.Org), t.IsComplete(now),
             CanComplete: open && freelancerSide && t.Kind != OnboardingTaskKind.BackgroundCheck && t.CompletedAt is null,
             CanConsent: open && freelancerSide && t.Kind == OnboardingTaskKind.BackgroundCheck && t.CheckResult == BackgroundCheckResult.None && !t.HasLiveConsent(now),
-            CanRecordResult: open && enterpriseSide && t.Kind == OnboardingTaskKind.BackgroundCheck && t.CheckResult == BackgroundCheckResult.None && t.HasLiveConsent(now)))
+            CanRecordResult: open && mayRecord && t.Kind == OnboardingTaskKind.BackgroundCheck && t.CheckResult == BackgroundCheckResult.None && t.HasLiveConsent(now)))
             .ToList();
-        var blockers = Blockers(offer, now, names.Org);
+        var blockers = paused ? [SubscriptionErrors.OfferPaused(names.Org)] : Blockers(offer, now, names.Org);
+        var decision = OfferApprovals.Decision(actor, offer, names.HasEnterpriseSubscription, names.Org);
         return new OfferView(offer.Id, offer.Title, offer.Description, offer.PayKind, offer.Amount, offer.Status, names.Org, offer.CloudId, names.Cloud,
             offer.ProfileId, names.Profile, (names.Kind == Profiles.ProfileKind.Agency ? "/agencies/" : "/freelancers/") + names.Handle,
-            Name(offer.CreatedByUserId), offer.CreatedAt, freelancerSide, enterpriseSide, tasks, blockers,
-            CanAccept: freelancerSide && blockers.Count == 0, CanDecline: freelancerSide && open, CanWithdraw: enterpriseSide && open,
-            offer.ContractId, offer.ClosedAt);
+            Name(offer.CreatedByUserId), offer.ReleasedAt ?? offer.CreatedAt, freelancerSide, enterpriseSide, tasks, blockers,
+            CanAccept: freelancerSide && blockers.Count == 0, CanDecline: freelancerSide && offer.Status == OfferStatus.Open,
+            CanWithdraw: OfferApprovals.MayWithdraw(actor, offer), offer.ContractId, offer.ClosedAt,
+            paused, paused ? SubscriptionErrors.OfferPaused(names.Org) : null,
+            enterpriseSide ? offer.ApprovalReason : null, enterpriseSide && offer.DecidedByUserId is not null ? Name(offer.DecidedByUserId) : null,
+            enterpriseSide ? offer.DecidedAt : null, enterpriseSide ? offer.RejectionReason : null,
+            decision.CanApprove, decision.CanReject, enterpriseSide ? decision.Notice : null);
     }
 
     /// <summary>The freelancer accepts an agreement or acknowledges a document; who and when are recorded.</summary>
@@ -203,13 +283,15 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             var db = uow.Db;
             await uow.LockAsync<Offer>(offerId);
             var offer = await db.Offers.Include(o => o.Tasks).SingleOrDefaultAsync(o => o.Id == offerId, ct);
-            if (offer is null || !actor.OwnsProfile(offer.ProfileId))
+            if (offer is null || !actor.OwnsProfile(offer.ProfileId) || !offer.IsVisibleToFreelancer)
             {
-                return Result<int>.Failure(NotFound);
+                return Result<int>.NotFound(NotFound);
             }
 
-            var orgName = await db.Organizations.Where(o => o.Id == offer.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-            var blockers = Blockers(offer, uow.Now, orgName);
+            var org = await db.Organizations.AsNoTracking().Where(o => o.Id == offer.OrganizationId)
+                .Select(o => new { o.Name, o.HasEnterpriseSubscription }).SingleAsync(ct);
+            var orgName = org.Name;
+            var blockers = OfferApprovals.IsPaused(offer, org.HasEnterpriseSubscription) ? [SubscriptionErrors.OfferPaused(orgName)] : Blockers(offer, uow.Now, orgName);
             if (blockers.Count > 0)
             {
                 return Result<int>.Failure([.. blockers]);
@@ -259,18 +341,27 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             var db = uow.Db;
             await uow.LockAsync<Offer>(offerId);
             var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, ct);
-            var allowed = offer is not null && (to == OfferStatus.Declined ? actor.OwnsProfile(offer.ProfileId) : actor.BelongsTo(offer.OrganizationId));
-            if (offer is null || !allowed)
+            if (offer is null || !CanSee(actor, offer))
             {
-                // The other side of an offer sees it, but may not close it the other side's way.
-                return Result.Failure(offer is not null && (actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId))
-                    ? to == OfferStatus.Declined ? "Only the freelancer can decline this offer." : "Only the offering organisation can withdraw this offer."
-                    : NotFound);
+                return Result.NotFound(NotFound);
             }
 
-            if (!offer.IsOpen)
+            var allowed = to == OfferStatus.Declined ? actor.OwnsProfile(offer.ProfileId) && offer.IsVisibleToFreelancer : actor.BelongsTo(offer.OrganizationId);
+            if (!allowed)
             {
-                return Result.Failure($"This offer is already {offer.Status.ToString().ToLowerInvariant()}.");
+                // The other side of an offer sees it, but may not close it the other side's way.
+                return Result.Failure(to == OfferStatus.Declined ? "Only the freelancer can decline this offer." : "Only the offering organisation can withdraw this offer.");
+            }
+
+            var closable = offer.IsOpen || (to == OfferStatus.Withdrawn && offer.Status == OfferStatus.AwaitingApproval);
+            if (!closable)
+            {
+                return Result.Failure($"This offer is already {OfferApprovals.StatusText(offer.Status)}.");
+            }
+
+            if (to == OfferStatus.Withdrawn && !OfferApprovals.MayWithdraw(actor, offer))
+            {
+                return Result.Failure(OfferApprovals.WithdrawRefusal(actor.RoleIn(offer.OrganizationId)!.Value));
             }
 
             var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
@@ -282,9 +373,13 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             }
             else
             {
+                var wasVisible = offer.IsVisibleToFreelancer;
                 offer.Withdraw(uow.Now);
-                uow.Notify(profile.OwnerUserId, NotificationKind.General, $"An offer was withdrawn: {offer.Title}",
-                    $"The organisation withdrew its offer \"{offer.Title}\".", $"/offers/{offer.Id}");
+                if (wasVisible)
+                {
+                    uow.Notify(profile.OwnerUserId, NotificationKind.General, $"An offer was withdrawn: {offer.Title}",
+                        $"The organisation withdrew its offer \"{offer.Title}\".", $"/offers/{offer.Id}");
+                }
             }
 
             uow.Audit(actor, to == OfferStatus.Declined ? "offer.declined" : "offer.withdrawn", $"\"{offer.Title}\" for {profile.DisplayName}",
@@ -309,9 +404,9 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
 
             var task = offerId is null ? null : await db.OnboardingTasks.SingleAsync(t => t.Id == taskId, ct);
             var offer = offerId is null ? null : await db.Offers.SingleAsync(o => o.Id == offerId.Value, ct);
-            if (task is null || offer is null || !(actor.OwnsProfile(offer.ProfileId) || actor.BelongsTo(offer.OrganizationId)))
+            if (task is null || offer is null || !CanSee(actor, offer))
             {
-                return Result.Failure("That task does not exist.");
+                return Result.NotFound("That task does not exist.");
             }
 
             if (freelancer && !actor.OwnsProfile(offer.ProfileId))
@@ -324,9 +419,21 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
                 return Result.Failure("Only the offering organisation can record a background check's result.");
             }
 
+            if (!freelancer && !actor.Can(offer.OrganizationId, OrganizationAction.Hire))
+            {
+                return Result.Failure(OrganizationPermissions.Refusal(actor.RoleIn(offer.OrganizationId)!.Value, OrganizationAction.Hire));
+            }
+
             if (!offer.IsOpen)
             {
-                return Result.Failure($"This offer is {offer.Status.ToString().ToLowerInvariant()}; its tasks can no longer change.");
+                return Result.Failure($"This offer is {OfferApprovals.StatusText(offer.Status)}; its tasks can no longer change.");
+            }
+
+            var org = await db.Organizations.AsNoTracking().Where(o => o.Id == offer.OrganizationId)
+                .Select(o => new { o.Name, o.HasEnterpriseSubscription }).SingleAsync(ct);
+            if (OfferApprovals.IsPaused(offer, org.HasEnterpriseSubscription))
+            {
+                return Result.Failure(SubscriptionErrors.OfferPaused(org.Name));
             }
 
             if (change(task, uow.Now) is { } error)
@@ -339,6 +446,10 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             return Result.Success;
         }, ct);
     }
+
+    /// <summary>The offering organisation's people always; the freelancer only once the offer reached them (approved or never needing approval).</summary>
+    internal static bool CanSee(Actor actor, Offer offer) =>
+        actor.BelongsTo(offer.OrganizationId) || (actor.OwnsProfile(offer.ProfileId) && offer.IsVisibleToFreelancer);
 
     private static string TaskStatus(OnboardingTask t, DateTimeOffset now, Func<string?, string> name, string org) => t.Kind switch
     {
@@ -359,7 +470,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
     {
         if (offer.Status != OfferStatus.Open)
         {
-            return [$"This offer is {offer.Status.ToString().ToLowerInvariant()}."];
+            return [$"This offer is {OfferApprovals.StatusText(offer.Status)}."];
         }
 
         var blockers = new List<string>();

@@ -23,6 +23,9 @@ public sealed record ProfilePageView(
     EngagementTypes EngagementTypes = EngagementTypes.None,
     bool CanMessage = false)
 {
+    /// <summary>The profile's address: <c>/freelancers/{handle}</c> or <c>/agencies/{handle}</c>.</summary>
+    public string Url => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
+
     /// <summary>"Hourly and fixed price", "Hourly", "Fixed price" or empty.</summary>
     public string EngagementText => EngagementTypes switch
     {

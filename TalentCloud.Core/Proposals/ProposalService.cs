@@ -7,6 +7,7 @@ using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Visibility;
 
@@ -40,8 +41,9 @@ public sealed record ApplicantProposal(
     public string ProfileUrl => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
 }
 
+/// <summary>A job's proposals for its organisation's people; <see cref="CanDecide"/> when the viewer's role may hire or decline.</summary>
 public sealed record JobProposals(int JobId, string JobTitle, BudgetType BudgetType, bool JobOpen, bool OrganizationIsEnterprise,
-    IReadOnlyList<ApplicantProposal> Proposals);
+    IReadOnlyList<ApplicantProposal> Proposals, bool CanDecide = false);
 
 /// <summary>Proposals: sending one (and paying Connects for it), withdrawing, and the client's answers.</summary>
 public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
@@ -250,7 +252,7 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
             result.Add(new ApplicantProposal(r.Id, r.Kind, r.Handle, r.DisplayName, r.Title, r.Bid, r.CoverLetter, r.Status, r.SubmittedAt, panel));
         }
 
-        return new JobProposals(job.Id, job.Title, job.BudgetType, job.IsOpen, isEnterprise, result);
+        return new JobProposals(job.Id, job.Title, job.BudgetType, job.IsOpen, isEnterprise, result, actor.Can(job.OrganizationId, OrganizationAction.Hire));
     }
 
     private Task<Result> DecideAsync(Actor actor, int proposalId, bool hire, CancellationToken ct)
@@ -268,7 +270,12 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                          select new { Job = j, pr.OwnerUserId, pr.DisplayName }).AsNoTracking().SingleAsync(ct);
             if (proposal is null || row is null || !actor.BelongsTo(row.Job.OrganizationId) || proposal.Status == ProposalStatus.Withdrawn)
             {
-                return Result.Failure(ProposalErrors.NotFound);
+                return Result.NotFound(ProposalErrors.NotFound);
+            }
+
+            if (!actor.Can(row.Job.OrganizationId, OrganizationAction.Hire))
+            {
+                return Result.Failure(OrganizationPermissions.Refusal(actor.Organizations[row.Job.OrganizationId], OrganizationAction.Hire));
             }
 
             if (proposal.Status != ProposalStatus.Submitted)

@@ -8,6 +8,7 @@ public static class DemoWorld
     public const string AdminEmail = "admin@talentcloud.test";
     public const string MariaEmail = "maria@acme.test";
     public const string RajEmail = "raj@acme.test";
+    public const string RitaEmail = "rita@acme.test";
     public const string HankEmail = "hank@globex.test";
     public const string CarlEmail = "carl@initech.test";
     public const string FionaEmail = "fiona@talent.test";

@@ -22,7 +22,7 @@ public sealed partial class DemoWorldSeeder
             "We are growing our data team's reserve for next year's warehouse migration. Your PostgreSQL work caught our eye.",
             world.Now.AddDays(-2)));
 
-        db.Offers.Add(Offer.Send(world.Globex.Id, world.GlobexDesign.Id, world.Lee.Id, LeeOfferTitle,
+        var offer = Offer.Send(world.Globex.Id, world.GlobexDesign.Id, world.Lee.Id, LeeOfferTitle,
             "Design the data-heavy dashboards operators use to watch turbine fleets: information architecture, charts and alert views.",
             PayKind.Hourly, 85,
             [
@@ -31,7 +31,9 @@ public sealed partial class DemoWorldSeeder
                     + "and assign the designs made under this contract to Globex. Either side may end the contract with 14 days' notice."),
                 (OnboardingTaskKind.BackgroundCheck, "Background check", ""),
             ],
-            hank.Id, world.Now.AddDays(-1)));
+            hank.Id, world.Now.AddDays(-1));
+        offer.Submit(approvalReason: null, offer.CreatedAt);
+        db.Offers.Add(offer);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -40,7 +40,8 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
 
         var acme = AddOrganization(DemoWorld.Acme, true, "Acme builds consumer and logistics apps used by millions.", now,
             (AddUser(DemoWorld.MariaEmail, "Maria Lopez", now), OrganizationRole.Owner),
-            (AddUser(DemoWorld.RajEmail, "Raj Patel", now), OrganizationRole.HiringManager));
+            (AddUser(DemoWorld.RajEmail, "Raj Patel", now), OrganizationRole.HiringManager),
+            (AddUser(DemoWorld.RitaEmail, "Rita Gomez", now), OrganizationRole.Recruiter));
         var globex = AddOrganization(DemoWorld.Globex, true, "Globex designs products for energy and industry.", now,
             (AddUser(DemoWorld.HankEmail, "Hank Scorpio", now), OrganizationRole.Owner));
         AddOrganization(DemoWorld.Initech, false, "Initech makes software for banks.", now,
@@ -91,6 +92,7 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
         await SeedRemovalsAsync(world, ct);
         await SeedMessagingAsync(world, ct);
         await SeedJoiningAsync(world, ct);
+        await SeedTeamsAsync(world, ct);
         await SeedNotificationsAsync(world, ct);
     }
 
@@ -146,10 +148,15 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
         {
             Name = name,
             Description = description,
-            HasEnterpriseSubscription = enterprise,
             CreatedAt = now,
             Members = [.. members.Select(m => new OrganizationMember { UserId = m.User.Id, Role = m.Role })],
         };
+        if (enterprise)
+        {
+            // Demo subscriptions run for a year from the day of seeding.
+            org.StartEnterprise(SubscriptionService.ToInstant(DateOnly.FromDateTime(now.UtcDateTime).AddYears(1)));
+        }
+
         db.Organizations.Add(org);
         return org;
     }

@@ -21,6 +21,7 @@ public sealed class AccountNavigationAndPreferencesTests : IAsyncLifetime
     [InlineData(DemoWorld.NinaEmail, true, false, false, false, false, true, false)]
     [InlineData(DemoWorld.MariaEmail, false, true, true, true, true, true, false)]
     [InlineData(DemoWorld.RajEmail, false, true, true, true, false, true, false)]
+    [InlineData(DemoWorld.RitaEmail, false, true, true, true, false, true, false)]
     [InlineData(DemoWorld.CarlEmail, false, true, true, false, true, true, false)]
     [InlineData(DemoWorld.AdminEmail, false, false, true, false, false, false, true)]
     public async Task Each_role_gets_its_own_areas(string email, bool talent, bool hire, bool search, bool clouds, bool company, bool message, bool admin)
@@ -31,6 +32,19 @@ public sealed class AccountNavigationAndPreferencesTests : IAsyncLifetime
             (overview.CanWorkAsTalent, overview.CanHire, overview.CanSearchTalent, overview.CanManageClouds, overview.CanEditCompanyProfile,
              overview.CanMessage, overview.CanAdminister));
         Assert.Equal(email != DemoVisibility.Visitor, overview.IsSignedIn);
+    }
+
+    // team, post jobs
+    [Theory]
+    [InlineData(DemoWorld.MariaEmail, true, true)]
+    [InlineData(DemoWorld.RajEmail, false, true)]
+    [InlineData(DemoWorld.RitaEmail, false, false)]
+    [InlineData(DemoWorld.CarlEmail, true, true)]
+    [InlineData(DemoWorld.FionaEmail, false, false)]
+    public async Task Only_owners_get_the_team_page_and_recruiters_no_job_posting(string email, bool team, bool postJobs)
+    {
+        var overview = await new AccountOverviewService(db).GetAsync(await db.ActorAsync(email));
+        Assert.Equal((team, postJobs), (overview.CanManageTeam, overview.CanPostJobs));
     }
 
     [Theory]

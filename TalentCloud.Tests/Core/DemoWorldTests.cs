@@ -49,6 +49,21 @@ public sealed class DemoWorldTests
     }
 
     [Fact]
+    public async Task Acme_has_a_recruiter_with_one_offer_waiting_for_approval_and_subscriptions_with_an_end_date()
+    {
+        await using var db = await TestDatabase.CreateWithDemoWorldAsync(generatedProfiles: 0);
+        var rita = await db.ActorAsync(DemoWorld.RitaEmail);
+        await using var context = db.CreateDbContext();
+
+        var acme = await context.Organizations.SingleAsync(o => o.Name == DemoWorld.Acme);
+        Assert.Equal(TalentCloud.Core.Organizations.OrganizationRole.Recruiter, rita.Organizations[acme.Id]);
+        var waiting = await context.Offers.SingleAsync(o => o.Status == TalentCloud.Core.Offers.OfferStatus.AwaitingApproval);
+        Assert.Equal((DemoWorldSeeder.RitaOfferTitle, rita.UserId, (DateTimeOffset?)null), (waiting.Title, waiting.CreatedByUserId, waiting.ReleasedAt));
+        Assert.Equal(new DateTimeOffset(2027, 11, 23, 0, 0, 0, TimeSpan.Zero), acme.EnterpriseEndsAt); // a year from the seeding day
+        Assert.Equal(DemoWorldSeeder.PendingColleagueEmail, (await context.TeamInvitations.SingleAsync()).Email);
+    }
+
+    [Fact]
     public void The_generator_is_deterministic_for_a_seed()
     {
         var first = new TalentGenerator(7).Generate(50).ToList();

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TalentCloud.Core.Data;
 using TalentCloud.Core.Seeding;
 using TalentCloud.Tests.Support;
 
@@ -15,8 +18,10 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
     {
         { DemoVisibility.Visitor, ["/", "/jobs", "/jobs?page=2", DemoVisibility.Fiona, "/not-found", "/Account/Login"] },
         { DemoWorld.FionaEmail, ["/", DemoVisibility.Fiona, DemoVisibility.Northwind, "/settings/profile", "/jobs"] },
-        { DemoWorld.MariaEmail, ["/", DemoVisibility.Omar, DemoVisibility.Fiona] },
-        { DemoWorld.AdminEmail, ["/", "/admin", "/admin/removals", DemoVisibility.Fiona] },
+        { DemoWorld.MariaEmail, ["/", DemoVisibility.Omar, DemoVisibility.Fiona, "/org", "/org/team", $"/org/offers/new?profile={DemoWorld.OmarHandle}"] },
+        { DemoWorld.RitaEmail, ["/org"] },
+        { DemoWorld.LeeEmail, ["/my/talent-clouds"] },
+        { DemoWorld.AdminEmail, ["/", "/admin", "/admin/removals", "/admin/organizations", DemoVisibility.Fiona] },
     };
 
     [Theory]
@@ -51,5 +56,19 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the reject dialog");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [InlineData(DemoWorld.LeeEmail)]
+    [InlineData(DemoWorld.RajEmail)]
+    public async Task Offer_pages_have_no_serious_violations_in_either_theme(string viewer)
+    {
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var title = viewer == DemoWorld.LeeEmail ? DemoWorldSeeder.LeeOfferTitle : DemoWorldSeeder.RitaOfferTitle;
+        var id = await db.Offers.Where(o => o.Title == title).Select(o => o.Id).SingleAsync();
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, viewer, DemoWorld.Password);
+
+        await Accessibility.AssertPagesInBothThemesAsync(page, browser.BaseAddress, [$"/offers/{id}"], viewer);
     }
 }

@@ -62,7 +62,7 @@ public sealed class JoiningBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(invitation).ToContainTextAsync("Skills: SQL");
         await Assertions.Expect(invitation).ToContainTextAsync("PostgreSQL experience");
         await invitation.GetByRole(AriaRole.Button, new() { Name = "Accept invitation" }).ClickAsync();
-        await Assertions.Expect(omar.GetByRole(AriaRole.Status)).ToContainTextAsync("You are pending approval");
+        await Assertions.Expect(BrowserFixture.Snackbar(omar, "You are pending approval")).ToBeVisibleAsync();
         var membership = omar.GetByTestId("membership").Filter(new() { HasText = DemoWorld.AcmeData });
         await Assertions.Expect(membership).ToContainTextAsync("Pending approval");
         await Assertions.Expect(membership).ToContainTextAsync("Missing required skill: SQL");
@@ -133,7 +133,7 @@ public sealed class JoiningBrowserTests(BrowserFixture browser) : IClassFixture<
         await lee.ReloadAsync();
         await InteractiveAsync(lee);
         await lee.GetByRole(AriaRole.Button, new() { Name = "Accept offer" }).ClickAsync();
-        await Assertions.Expect(lee.GetByRole(AriaRole.Status)).ToContainTextAsync("Offer accepted");
+        await Assertions.Expect(BrowserFixture.Snackbar(lee, "Offer accepted")).ToBeVisibleAsync();
         await Assertions.Expect(lee.GetByTestId("offer-status")).ToHaveTextAsync("Accepted");
 
         await lee.GotoAsync("/my/talent-clouds");

@@ -29,6 +29,8 @@ public static class MessagingAppData
 
     public static MessageService Messages(IServiceProvider services) => services.GetRequiredService<MessageService>();
 
+    public static ConversationService Conversations(IServiceProvider services) => services.GetRequiredService<ConversationService>();
+
     /// <summary>Starts a contract between the pair now, as accepting an offer would.</summary>
     public static async Task StartContractAsync(IServiceProvider services, string organization, string profileHandle)
     {

@@ -53,6 +53,29 @@ public sealed class AbuseHttpTests(AbuseHttpTests.App app) : IClassFixture<Abuse
     }
 
     [Fact]
+    public async Task Posts_to_the_team_invitation_page_share_the_registration_limit_per_client()
+    {
+        // Joining through a link creates an account, so guessing links from one client meets registration's limit.
+        var client = Client("203.0.113.61");
+        var token = await SignIn.AntiforgeryTokenAsync(client, "/Account/Register");
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 12; attempt++)
+        {
+            statuses.Add((await client.PostAsync($"/Account/JoinTeam?token=guess{attempt}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "join-team",
+                ["__RequestVerificationToken"] = token,
+                ["Input.Name"] = "Someone New",
+                ["Input.Password"] = "a long enough password",
+                ["Input.ConfirmPassword"] = "a long enough password",
+            }))).StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(10));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task A_forged_X_Forwarded_For_does_not_make_a_new_client_without_a_configured_proxy()
     {
         var client = Client("203.0.113.8");

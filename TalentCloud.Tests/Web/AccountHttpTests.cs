@@ -34,6 +34,7 @@ public sealed class AccountHttpTests : IAsyncLifetime
         { DemoWorld.AdminEmail, "Platform administration" },
         { DemoWorld.MariaEmail, "Acme Corp" },
         { DemoWorld.RajEmail, "hiring manager of Acme Corp" },
+        { DemoWorld.RitaEmail, "recruiter of Acme Corp" },
         { DemoWorld.HankEmail, "Globex" },
         { DemoWorld.CarlEmail, "Talent Clouds come with an Enterprise subscription" },
         { DemoWorld.FionaEmail, "Welcome, Fiona Park" },

@@ -103,6 +103,8 @@ public static class RateLimits
             {
                 "/ACCOUNT/LOGIN" => new Limited("sign-in", settings.SignIn, true),
                 "/ACCOUNT/REGISTER" => new Limited("registration", settings.Registration, true),
+                // Joining a team through an invitation link also creates an account: it shares registration's limit per client.
+                "/ACCOUNT/JOINTEAM" => new Limited("registration", settings.Registration, false),
                 "/ACCOUNT/FORGOTPASSWORD" or "/ACCOUNT/RESETPASSWORD" => new Limited("password-reset", settings.PasswordReset, true),
                 "/ACCOUNT/RESENDEMAILCONFIRMATION" => new Limited("resend-confirmation", settings.ResendConfirmation, true),
                 _ => null,

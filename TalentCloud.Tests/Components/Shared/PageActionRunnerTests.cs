@@ -57,4 +57,23 @@ public sealed class PageActionRunnerTests : ComponentTestBase
         Assert.False(state.Busy);
         Assert.Empty(Snackbars());
     }
+
+    [Fact]
+    public async Task A_not_found_answer_sends_the_page_to_its_not_found_page()
+    {
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var notFound = 0;
+        navigation.OnNotFound += (_, _) => notFound++;
+        var state = new ActionState();
+
+        var ok = await Runner.RunAsync(state, () => Task.FromResult(Result.NotFound("That offer does not exist.")), "Withdrawn.");
+
+        Assert.False(ok);
+        Assert.True(state.NotFound);
+        Assert.Equal(1, notFound);
+        Assert.Empty(Snackbars());
+        await Runner.RunAsync(state, () => Task.FromResult(Result.Failure("Only the freelancer can decline this offer.")));
+        Assert.False(state.NotFound);
+        Assert.Equal(1, notFound);
+    }
 }

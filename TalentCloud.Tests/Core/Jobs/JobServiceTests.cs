@@ -69,7 +69,8 @@ public sealed class JobServiceTests : IAsyncLifetime
         }
 
         var result = await world.Jobs.PostAsync(await world.ActorAsync(DemoWorld.MariaEmail), await DraftAsync(DemoWorld.Acme, DemoWorld.AcmeMobile));
-        Assert.Equal([JobErrors.CloudNeedsEnterprise], result.Errors);
+        Assert.StartsWith("Acme Corp's Enterprise subscription is not active", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains(SubscriptionErrors.NoCloudJobs, result.Errors[0], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -173,9 +173,12 @@ public sealed class InvitationServiceTests : JoiningWorld
     [Fact]
     public async Task Invitable_clouds_leave_out_memberships_and_pending_invitations()
     {
-        var clouds = await Invitations.ListInvitableCloudsAsync(await Maria, await ProfileIdAsync(DemoWorld.OmarHandle));
-        Assert.Equal([DemoWorld.AcmeMobile], clouds.Select(c => c.Name));
-        Assert.Empty(await Invitations.ListInvitableCloudsAsync(await Carl, await ProfileIdAsync(DemoWorld.OmarHandle)));
-        Assert.Empty(await Invitations.ListInvitableCloudsAsync(await Lee, await ProfileIdAsync(DemoWorld.OmarHandle)));
+        var omar = await ProfileIdAsync(DemoWorld.OmarHandle);
+        var actions = await Invitations.GetHiringActionsAsync(await Maria, omar);
+        Assert.Equal([DemoWorld.AcmeMobile], actions.Clouds.Select(c => c.Name));
+        Assert.True(actions.CanOffer);
+        Assert.Null(actions.Notice);
+        Assert.False((await Invitations.GetHiringActionsAsync(await Carl, omar)).IsVisible);
+        Assert.False((await Invitations.GetHiringActionsAsync(await Lee, omar)).IsVisible);
     }
 }

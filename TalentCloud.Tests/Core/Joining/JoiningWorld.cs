@@ -20,7 +20,7 @@ public abstract class JoiningWorld : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Db = await TestDatabase.CreateWithDemoWorldAsync();
+        Db = await TestDatabase.CopyOfDemoWorldAsync();
         Clouds = new CloudService(Db, Db.Clock);
         Invitations = new InvitationService(Db, Db.Clock);
         Offers = new OfferService(Db, Db.Clock);

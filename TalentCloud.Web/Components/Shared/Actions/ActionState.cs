@@ -14,6 +14,12 @@ public sealed class ActionState
 
     public bool Failed => Errors.Count > 0;
 
+    /// <summary>
+    /// The last try answered "not found": what it acted on no longer exists for the user (for example, they were just
+    /// removed from the organisation). The runner has sent the page to its not-found page.
+    /// </summary>
+    public bool NotFound { get; private set; }
+
     /// <summary>Forgets the last failure (for example when a dialog opens again).</summary>
     public void Reset() => Errors = [];
 
@@ -21,11 +27,13 @@ public sealed class ActionState
     {
         Busy = true;
         Errors = [];
+        NotFound = false;
     }
 
-    internal void Finish(IReadOnlyList<string> errors)
+    internal void Finish(IReadOnlyList<string> errors, bool notFound = false)
     {
         Busy = false;
         Errors = errors;
+        NotFound = notFound;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using TalentCloud.Core.Common;
 
@@ -7,9 +8,11 @@ namespace TalentCloud.Web.Components.Shared.Actions;
 /// Runs a page action the same way everywhere: the action's button shows progress while it runs; success is announced
 /// in a snackbar; a refusal from Core leaves its messages in <see cref="ActionState.Errors"/> to show beside the form;
 /// an unexpected exception is logged and shown as a friendly message, so the circuit stays alive. The runner never
-/// touches the page's fields: what the user typed stays there unless the page clears it after a success.
+/// touches the page's fields: what the user typed stays there unless the page clears it after a success. When Core answers
+/// "not found" (the thing is not, or no longer, the user's: say they were removed from the organisation a moment ago),
+/// the page is replaced by the not-found page, as a fresh visit would answer.
 /// </summary>
-public sealed class PageActionRunner(ISnackbar snackbar, ILogger<PageActionRunner> logger)
+public sealed class PageActionRunner(ISnackbar snackbar, ILogger<PageActionRunner> logger, NavigationManager navigation)
 {
     public const string UnexpectedError = "Something went wrong on our side and this was not done. What you entered is still here; please try again.";
 
@@ -19,7 +22,7 @@ public sealed class PageActionRunner(ISnackbar snackbar, ILogger<PageActionRunne
         var result = await RunAsync(state, async () =>
         {
             var outcome = await action();
-            return new Result<bool>(outcome.Succeeded, outcome.Succeeded, outcome.Errors);
+            return new Result<bool>(outcome.Succeeded, outcome.Succeeded, outcome.Errors) { IsNotFound = outcome.IsNotFound };
         }, _ => successMessage);
         return result.Succeeded;
     }
@@ -41,7 +44,12 @@ public sealed class PageActionRunner(ISnackbar snackbar, ILogger<PageActionRunne
             result = Result<T>.Failure(UnexpectedError);
         }
 
-        state.Finish(result.Succeeded ? [] : result.Errors);
+        state.Finish(result.Succeeded ? [] : result.Errors, result.IsNotFound);
+        if (result.IsNotFound)
+        {
+            navigation.NotFound();
+        }
+
         if (result.Succeeded && successMessage?.Invoke(result.Value!) is { Length: > 0 } message)
         {
             snackbar.Add(message, Severity.Success);
