@@ -125,23 +125,9 @@ public sealed class UnitOfWork
     /// what this use case reads and decides from it cannot be changed by a concurrent one. Call it before reading the
     /// row. On SQLite the whole database is already held, so this does nothing there.
     /// </summary>
-    public async Task LockAsync<TEntity>(object key, RowLock mode = RowLock.Update)
-        where TEntity : class
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        if (Db.Provider != DatabaseProvider.PostgreSql)
-        {
-            return;
-        }
-
-        var entity = Db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        var column = entity.FindPrimaryKey()!.Properties.Single().GetColumnName();
-        var strength = mode == RowLock.Share ? "SHARE" : "UPDATE";
-#pragma warning disable EF1002 // Table and column names come from the model, the key is a parameter.
-        await Db.Database.ExecuteSqlRawAsync(
-            $"SELECT 1 FROM \"{entity.GetTableName()}\" WHERE \"{column}\" = {{0}} FOR {strength}", [key], cancellationToken);
-#pragma warning restore EF1002
-    }
+    public Task LockAsync<TEntity>(object key, RowLock mode = RowLock.Update)
+        where TEntity : class =>
+        DatabaseLocks.LockRowAsync<TEntity>(Db, key, cancellationToken, mode);
 
     /// <summary>Holds a named lock until the commit, for a rule with no single row to hold (see <see cref="DatabaseLocks"/>).</summary>
     public Task HoldAsync(string name) => DatabaseLocks.HoldAsync(Db, name, cancellationToken);
