@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddSingleton<OrganizationProfileService>();
         services.AddSingleton<TalentSearchService>();
         services.AddSingleton<Clouds.CloudService>();
+        services.AddSingleton<Clouds.CloudOnboardingService>();
         services.AddSingleton<Invitations.InvitationService>();
         services.AddSingleton<Offers.OfferService>();
         services.AddSingleton<Offers.OfferApprovalService>();
@@ -93,6 +94,7 @@ public static class DependencyInjection
         services.AddSingleton<AdminService>();
         services.AddSingleton<DataExportService>();
         services.AddSingleton<HelpService>();
+        services.AddSingleton<SupportService>();
         services.AddSingleton<NotificationSettingsService>();
         services.AddSingleton<NotificationCentreService>();
         services.AddSingleton<DigestService>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Connects;
+using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
@@ -44,7 +45,7 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, IPassw
     public async Task<Result<(RegistrationOutcome Outcome, AppUser? User)>> RegisterAsync(RegistrationRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = (request.Name ?? "").Trim();
+        var name = UserText.Line(request.Name);
         var email = (request.Email ?? "").Trim();
         var password = request.Password ?? "";
         var errors = new List<string>();
@@ -60,6 +61,11 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, IPassw
         else if (name.Length > Profile.DisplayNameMaxLength)
         {
             errors.Add($"The name can be at most {Profile.DisplayNameMaxLength} characters.");
+        }
+        else
+        {
+            // The name is shown on a public profile or on every public job of the organisation.
+            errors.AddRange(PublicTextPolicy.Check(name, "The name").Errors);
         }
 
         if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal))

@@ -17,6 +17,11 @@ public sealed record AdminDashboard(int PendingRemovals, TimeSpan? OldestPending
 {
     /// <summary>Pending requests by how long they have waited, youngest range first; every range present, even at 0.</summary>
     public IReadOnlyList<PendingAgeBucket> PendingByAge { get; init; } = [];
+
+    /// <summary>Support requests waiting for a reply, and how long the oldest has waited.</summary>
+    public int SupportRequestsWaiting { get; init; }
+
+    public TimeSpan? OldestSupportRequestAge { get; init; }
 }
 
 /// <summary>An organisation on the admin's list, with its subscription and what the admin may do with it.</summary>
@@ -97,10 +102,15 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
                                 db.CloudMemberships.Count(m => m.CloudId == c.Id && m.Status == MembershipStatus.PendingApproval)))
             .ToListAsync(ct);
         var audit = await db.AuditEntries.CountAsync(ct);
+        var waiting = db.SupportRequests.Where(r => r.Status == Help.SupportStatus.AwaitingReply);
+        var supportCount = await waiting.CountAsync(ct);
+        var oldestSupport = supportCount == 0 ? (DateTimeOffset?)null : await waiting.MinAsync(r => r.CreatedAt, ct);
         return new AdminDashboard(count, oldest is null ? null : now - oldest.Value, clouds, audit)
         {
             PendingByAge = [.. PendingAgeRanges.Select((range, i) => new PendingAgeBucket(range.Label,
                 pendingTimes.Count(t => (i == 0 || now - t >= range.From) && (i == PendingAgeRanges.Length - 1 || now - t < PendingAgeRanges[i + 1].From))))],
+            SupportRequestsWaiting = supportCount,
+            OldestSupportRequestAge = oldestSupport is null ? null : now - oldestSupport.Value,
         };
     }
 
@@ -122,9 +132,9 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
         if (search?.Trim() is { Length: > 0 } text)
         {
             var pattern = TextMatch.ContainsPattern(text.Length > AuditBrowser.FilterMaxLength ? text[..AuditBrowser.FilterMaxLength] : text);
-            query = query.Where(e => EF.Functions.Like(e.Subject.ToLower(), pattern, TextMatch.Escape)
-                || EF.Functions.Like(e.ToAddress.ToLower(), pattern, TextMatch.Escape)
-                || db.Users.Any(u => u.Id == e.RecipientUserId && EF.Functions.Like(u.Email!.ToLower(), pattern, TextMatch.Escape)));
+            query = query.Where(e => EF.Functions.Like(TextMatch.Lower(e.Subject), pattern, TextMatch.Escape)
+                || EF.Functions.Like(TextMatch.Lower(e.ToAddress), pattern, TextMatch.Escape)
+                || db.Users.Any(u => u.Id == e.RecipientUserId && EF.Functions.Like(TextMatch.Lower(u.Email!), pattern, TextMatch.Escape)));
         }
 
         var total = await query.CountAsync(ct);
@@ -153,12 +163,12 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Organizations.AsNoTracking();
-        var filter = name?.Trim() ?? "";
+        var filter = UserText.Line(name);
         if (filter.Length > 0)
         {
             filter = filter[..Math.Min(filter.Length, AdminOrganizationPage.NameFilterMaxLength)];
             var pattern = TextMatch.ContainsPattern(filter);
-            query = query.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, TextMatch.Escape));
+            query = query.Where(o => EF.Functions.Like(TextMatch.Lower(o.Name), pattern, TextMatch.Escape));
         }
 
         const int pageSize = AdminOrganizationPage.DefaultPageSize;

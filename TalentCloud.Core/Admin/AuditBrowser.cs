@@ -52,7 +52,7 @@ public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
         if (Clean(query.Actor) is { } actorName)
         {
             var pattern = TextMatch.ContainsPattern(actorName);
-            entries = entries.Where(e => EF.Functions.Like(e.ActorName.ToLower(), pattern, TextMatch.Escape));
+            entries = entries.Where(e => EF.Functions.Like(TextMatch.Lower(e.ActorName), pattern, TextMatch.Escape));
         }
 
         if (query.From is { } from)
@@ -68,9 +68,9 @@ public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
         if (Clean(query.Text) is { } text)
         {
             var pattern = TextMatch.ContainsPattern(text);
-            entries = entries.Where(e => EF.Functions.Like(e.Subject.ToLower(), pattern, TextMatch.Escape)
-                || EF.Functions.Like(e.Outcome.ToLower(), pattern, TextMatch.Escape)
-                || EF.Functions.Like(e.Action.ToLower(), pattern, TextMatch.Escape));
+            entries = entries.Where(e => EF.Functions.Like(TextMatch.Lower(e.Subject), pattern, TextMatch.Escape)
+                || EF.Functions.Like(TextMatch.Lower(e.Outcome), pattern, TextMatch.Escape)
+                || EF.Functions.Like(TextMatch.Lower(e.Action), pattern, TextMatch.Escape));
         }
 
         var total = await entries.CountAsync(ct);

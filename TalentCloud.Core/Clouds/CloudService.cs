@@ -189,7 +189,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(criteria);
         var errors = new List<string>();
-        var skills = criteria.RequiredSkills.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var skills = criteria.RequiredSkills.Select(UserText.Line).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (skills.Count > Cloud.MaxRequiredSkills)
         {
             errors.Add($"At most {Cloud.MaxRequiredSkills} required skills.");
@@ -200,7 +200,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
             errors.Add($"Each skill is at most {Profile.SkillMaxLength} characters.");
         }
 
-        var countries = criteria.AllowedCountries.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        var countries = criteria.AllowedCountries.Select(c => UserText.Line(c).ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
         if (countries.Count > Cloud.MaxAllowedCountries)
         {
             errors.Add($"At most {Cloud.MaxAllowedCountries} allowed countries.");
@@ -274,9 +274,9 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
         {
             var search = query.Search.Trim();
             var term = TextMatch.ContainsPattern(search.Length > MemberQuery.SearchMaxLength ? search[..MemberQuery.SearchMaxLength] : search);
-            rows = rows.Where(r => EF.Functions.Like(r.p.DisplayName.ToLower(), term, TextMatch.Escape)
-                || EF.Functions.Like(r.p.Title.ToLower(), term, TextMatch.Escape)
-                || r.p.Skills.Any(s => EF.Functions.Like(s.Name.ToLower(), term, TextMatch.Escape)));
+            rows = rows.Where(r => EF.Functions.Like(TextMatch.Lower(r.p.DisplayName), term, TextMatch.Escape)
+                || EF.Functions.Like(TextMatch.Lower(r.p.Title), term, TextMatch.Escape)
+                || r.p.Skills.Any(s => EF.Functions.Like(TextMatch.Lower(s.Name), term, TextMatch.Escape)));
         }
 
         var total = await rows.CountAsync(ct);
@@ -318,7 +318,7 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
     private Task<Result> DecideAsync(Actor actor, int membershipId, bool approve, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        reason = reason?.Trim() ?? "";
+        reason = UserText.Block(reason);
         if (!approve && reason.Length == 0)
         {
             return Task.FromResult(Result.Failure("Give a reason for the rejection; the applicant is told it."));
@@ -377,8 +377,8 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
 
     private static List<string> ValidateNameAndDescription(ref string? name, ref string? description)
     {
-        name = name?.Trim() ?? "";
-        description = description?.Trim() ?? "";
+        name = UserText.Line(name);
+        description = UserText.Block(description);
         var errors = new List<string>();
         if (name.Length == 0)
         {

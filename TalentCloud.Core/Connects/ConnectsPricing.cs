@@ -30,6 +30,9 @@ public static class ConnectsPricing
         return budget >= large ? LargeJobCost : budget >= medium ? MediumJobCost : SmallJobCost;
     }
 
-    /// <summary>What a proposal to this job costs: nothing for a Talent Cloud job.</summary>
-    public static int ProposalCost(int? cloudId, BudgetType type, int budget) => cloudId is null ? PublicJobCost(type, budget) : 0;
+    /// <summary>
+    /// What a proposal costs: nothing when it is free for the sender (a member applying to their cloud's job), otherwise the
+    /// public tier — also for a cloud-first job that has opened to everyone, when the sender is not in its cloud.
+    /// </summary>
+    public static int ProposalCost(bool freeForSender, BudgetType type, int budget) => freeForSender ? 0 : PublicJobCost(type, budget);
 }

@@ -111,7 +111,7 @@ public sealed class ConnectsService(IDbContextFactory<AppDbContext> dbFactory, T
             return Result.Failure(ConnectsErrors.OnlyAdminsGrant);
         }
 
-        var why = (reason ?? "").Trim();
+        var why = UserText.Block(reason);
         var errors = new List<string>();
         if (amount < 1 || amount > ConnectsPricing.MaxAdminGrant)
         {
@@ -127,7 +127,7 @@ public sealed class ConnectsService(IDbContextFactory<AppDbContext> dbFactory, T
             errors.Add(ConnectsErrors.ReasonTooLong);
         }
 
-        var handle = (profileHandle ?? "").Trim().ToLowerInvariant();
+        var handle = UserText.Line(profileHandle).ToLowerInvariant();
         if (!ProfileHandle.IsValid(handle))
         {
             errors.Add(ConnectsErrors.ProfileNotFound);

@@ -22,4 +22,10 @@ public enum ContactDetailKind
 
     /// <summary>A phone number disguised with spelled-out or spaced-out digits, e.g. <c>five five five 0100 …</c>.</summary>
     ObfuscatedPhone,
+
+    /// <summary>
+    /// A request to exchange contact details or to move off the platform, without the detail itself, e.g.
+    /// "what's your WhatsApp?", "let me give you my number", "let's take this offline".
+    /// </summary>
+    ContactRequest,
 }

@@ -38,6 +38,13 @@ namespace TalentCloud.Core.ContactDetails;
 /// (<c>email@</c>), before <c>(</c> or <c>/</c> (decorators, package scopes) and well-known code
 /// annotations, style-sheet rules and group mentions (<c>@Override</c>, <c>@media</c>, <c>@everyone</c>)
 /// are not handles. Merely naming a platform ("we use Discord") is fine.</description></item>
+/// <item><description>Requests: asking for a way to reach someone ("what's your WhatsApp?", "send me your e-mail",
+/// "can I call you?", "is there a number I can reach you at?"), offering one's own ("let me give you my number") and
+/// moving the conversation elsewhere ("let's move this to Telegram", "let's take this offline"), also disguised
+/// ("wh@tsapp", "ph0ne numb3r", "e.m.a.i.l", "w h a t s a p p"). The contact word must end its phrase, so "your email
+/// marketing experience", "your number one priority", "do you have WhatsApp Business API experience" and "can I call
+/// you Bob?" are not requests, and a negation before it ("please don't send me your number") is a warning, not a
+/// request. A detail found inside a request wins over the request.</description></item>
 /// </list>
 /// </remarks>
 public sealed partial class ContactDetailsDetector
@@ -74,6 +81,7 @@ public sealed partial class ContactDetailsDetector
         FindObfuscatedEmails(text, candidates);
         FindMessengerHandles(text, candidates);
         FindPhones(text, candidates);
+        FindContactRequests(text, candidates);
         return Resolve(text, candidates);
     }
 
@@ -99,6 +107,7 @@ public sealed partial class ContactDetailsDetector
         ContactDetailKind.MessengerHandle => "a messenger handle",
         ContactDetailKind.ObfuscatedEmail => "a disguised e-mail address",
         ContactDetailKind.ObfuscatedPhone => "a disguised phone number",
+        ContactDetailKind.ContactRequest => "a request to exchange contact details",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown contact detail kind."),
     };
 
@@ -116,6 +125,13 @@ public sealed partial class ContactDetailsDetector
 
         candidates.Sort(static (a, b) =>
         {
+            // A contact detail itself always wins over a request that surrounds it ("my WhatsApp is +44 ...").
+            var byRequest = (a.Kind == ContactDetailKind.ContactRequest).CompareTo(b.Kind == ContactDetailKind.ContactRequest);
+            if (byRequest != 0)
+            {
+                return byRequest;
+            }
+
             var byLength = b.Length.CompareTo(a.Length);
             if (byLength != 0)
             {
@@ -168,6 +184,7 @@ public sealed partial class ContactDetailsDetector
         ContactDetailKind.Url => 2,
         ContactDetailKind.MessengerHandle => 3,
         ContactDetailKind.Phone => 4,
-        _ => 5,
+        ContactDetailKind.ObfuscatedPhone => 5,
+        _ => 6,
     };
 }

@@ -45,8 +45,16 @@ public static class ContactDetailsPolicy
         return pair.OrganizationIsEnterprise ? ContactSharing.EnterpriseException : ContactSharing.NotYet;
     }
 
-    /// <summary>Decides on a message text written in the pair's conversation (by either side).</summary>
-    public static ContactDetailsDecision Decide(string? text, PairFacts pair)
+    /// <summary>Why the rule exists, in the words every refusal and the help centre use.</summary>
+    public const string Reason =
+        "The rule protects both sides from scams and fraud, and keeps the work and its protection on TalentCloud. "
+        + "Enterprise clients are the exception because each is a verified business with a support relationship with TalentCloud.";
+
+    /// <summary>
+    /// Decides on a text written to the other side of the pair before or during their work: a private message (by either
+    /// side) or a proposal's cover letter. <paramref name="what"/> names it in the refusal ("message", "cover letter").
+    /// </summary>
+    public static ContactDetailsDecision Decide(string? text, PairFacts pair, string what = "message")
     {
         var sharing = SharingFor(pair);
         var found = ContactDetailsDetector.Default.Find(text).Select(m => m.Kind).Distinct().ToList();
@@ -55,17 +63,19 @@ public static class ContactDetailsPolicy
             return new ContactDetailsDecision(true, sharing, found, null);
         }
 
-        return new ContactDetailsDecision(false, sharing, found, RefusalFor(found, pair));
+        return new ContactDetailsDecision(false, sharing, found, RefusalFor(found, pair, what));
     }
 
     /// <summary>The rule's explanation when something that counts as a contact detail is refused before a contract.</summary>
-    public static string RefusalFor(IReadOnlyCollection<ContactDetailKind> found, PairFacts pair)
+    public static string RefusalFor(IReadOnlyCollection<ContactDetailKind> found, PairFacts pair, string what = "message")
     {
         ArgumentNullException.ThrowIfNull(pair);
-        var what = found.Count == 0 ? "contact details" : Describe(found);
-        return $"Not sent: your message contains {what}. Contact details (e-mail addresses, phone numbers, links, messenger handles) "
-            + $"can be shared only after a contract between {pair.OrganizationName} and {pair.ProfileName} starts; before that, only "
-            + "verified Enterprise clients may exchange them in private messages. Your draft is kept: remove the contact details and send it again.";
+        ArgumentNullException.ThrowIfNull(found);
+        var contains = found.Count == 0 ? "contact details" : Describe(found);
+        return $"Not sent: your {what} contains {contains}. Contact details (e-mail addresses, phone numbers, links, messenger handles) "
+            + $"may be shared or asked for only after a contract between {pair.OrganizationName} and {pair.ProfileName} starts; before that, only "
+            + $"verified Enterprise clients may exchange them, in private messages. {Reason} "
+            + $"Your draft is kept: remove the contact details or the request for them and send it again.";
     }
 
     /// <summary>"an e-mail address and a phone number".</summary>

@@ -4,7 +4,7 @@ using TalentCloud.Core.ContactDetails;
 namespace TalentCloud.Core.ContactRules;
 
 /// <summary>
-/// Public surfaces (job posts, organisation descriptions, profile titles and bios) never carry contact details,
+/// Public surfaces (job posts, organisation descriptions, names chosen at registration, profile names, titles, bios and skills) never carry contact details,
 /// for anyone, Enterprise clients included. Every service that saves such a text calls <see cref="Check"/>.
 /// </summary>
 public static class PublicTextPolicy
@@ -13,8 +13,9 @@ public static class PublicTextPolicy
     public const string RuleName = "No contact details on public pages";
 
     public const string RuleText =
-        "Public pages (job posts, organisation and profile pages) may not carry contact details such as e-mail addresses, "
-        + "phone numbers, links or messenger handles, for every organisation, Enterprise included.";
+        "Public pages (job posts, organisation and profile pages, names and skills) may not carry contact details such as e-mail addresses, "
+        + "phone numbers, links or messenger handles, nor ask for them, for every organisation and person, Enterprise included: "
+        + "they would expose people to scams and fraud and take work off the platform.";
 
     /// <summary>Success when <paramref name="text"/> has no contact details; otherwise a failure naming what was found and the rule.</summary>
     /// <param name="text">The text about to be saved.</param>

@@ -79,6 +79,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<ConnectsEntry> ConnectsEntries => Set<ConnectsEntry>();
     public DbSet<RemovalRequest> RemovalRequests => Set<RemovalRequest>();
     public DbSet<HelpVote> HelpVotes => Set<HelpVote>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+    public DbSet<SupportReply> SupportReplies => Set<SupportReply>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ConversationReadMarker> ConversationReadMarkers => Set<ConversationReadMarker>();
@@ -87,6 +89,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OnboardingTask> OnboardingTasks => Set<OnboardingTask>();
+    public DbSet<CloudOnboardingTask> CloudOnboardingTasks => Set<CloudOnboardingTask>();
     public DbSet<PendingDigestItem> PendingDigestItems => Set<PendingDigestItem>();
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
     public DbSet<NotificationDigestSection> NotificationDigestSections => Set<NotificationDigestSection>();
@@ -99,6 +102,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.HasDbFunction(typeof(TextMatch).GetMethod(nameof(TextMatch.Lower))!).HasName("lower").IsBuiltIn();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

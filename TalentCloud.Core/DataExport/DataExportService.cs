@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Data;
+using TalentCloud.Core.Help;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Removals;
@@ -37,6 +38,8 @@ public sealed record ExportedProposal(string Profile, string Job, string Where, 
 
 public sealed record ExportedMessage(string Profile, string Organization, string From, string Body, DateTimeOffset SentAt);
 
+public sealed record ExportedSupportRequest(string Category, string Text, string Status, DateTimeOffset SentAt, IReadOnlyList<string> Replies);
+
 /// <summary>Everything the platform keeps about one user, with cloud names only where that user may see them.</summary>
 public sealed record PersonalDataExport(
     DateTimeOffset ExportedAt,
@@ -50,7 +53,8 @@ public sealed record PersonalDataExport(
     IReadOnlyList<ExportedInvitation> Invitations,
     IReadOnlyList<ExportedOffer> Offers,
     IReadOnlyList<ExportedProposal> Proposals,
-    IReadOnlyList<ExportedMessage> Messages);
+    IReadOnlyList<ExportedMessage> Messages,
+    IReadOnlyList<ExportedSupportRequest> SupportRequests);
 
 /// <summary>
 /// "Download my data". A member may see the full names of their own clouds (Active or Pending), of the clouds they
@@ -142,11 +146,14 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
             .AsNoTracking().ToListAsync(ct);
 
         var offers = await (from f in db.Offers
-                            join c in db.Clouds on f.CloudId equals c.Id
                             join o in db.Organizations on f.OrganizationId equals o.Id
                             where profileIds.Contains(f.ProfileId) && f.ReleasedAt != null
                             orderby f.CreatedAt
-                            select new { f.ProfileId, Organization = o.Name, Cloud = c.Name, f.Title, f.Status, f.Amount, f.PayKind, f.CreatedAt, f.ClosedAt })
+                            select new
+                            {
+                                f.ProfileId, Organization = o.Name, Cloud = db.Clouds.Where(c => c.Id == f.CloudId).Select(c => c.Name).FirstOrDefault() ?? "",
+                                f.Title, f.Status, f.Amount, f.PayKind, f.CreatedAt, f.ClosedAt,
+                            })
             .AsNoTracking().ToListAsync(ct);
 
         var activeClouds = await db.CloudMemberships.AsNoTracking()
@@ -159,7 +166,7 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
                                orderby p.SubmittedAt
                                select new
                                {
-                                   p.ProfileId, Job = j.Title, Organization = o.Name, j.CloudId, p.CoverLetter, p.Bid, p.ConnectsSpent,
+                                   p.ProfileId, Job = j.Title, Organization = o.Name, j.CloudId, j.PublicFrom, p.CoverLetter, p.Bid, p.ConnectsSpent,
                                    p.Status, p.SubmittedAt,
                                    Cloud = db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
                                })
@@ -173,6 +180,9 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
                               orderby m.SentAt, m.Id
                               select new { c.ProfileId, Organization = o.Name, From = u.DisplayName, m.Body, m.SentAt })
             .AsNoTracking().ToListAsync(ct);
+
+        var support = await db.SupportRequests.AsNoTracking().Include(r => r.Replies).Where(r => r.UserId == actor.UserId)
+            .OrderBy(r => r.CreatedAt).ToListAsync(ct);
 
         return new PersonalDataExport(
             clock.GetUtcNow(),
@@ -192,10 +202,12 @@ public sealed class DataExportService(IDbContextFactory<AppDbContext> dbFactory,
             [.. offers.Select(f => new ExportedOffer(profileNames[f.ProfileId], f.Organization, f.Cloud, f.Title, f.Status.ToString(), f.Amount,
                 f.PayKind.ToString(), f.CreatedAt, f.ClosedAt))],
             [.. proposals.Select(p => new ExportedProposal(profileNames[p.ProfileId], p.Job,
-                p.CloudId is null ? $"Public job of {p.Organization}"
-                    : activeClouds.Contains(p.CloudId.Value) ? $"{p.Cloud} (Talent Cloud job of {p.Organization})" : "A Talent Cloud job",
+                p.CloudId is not null && activeClouds.Contains(p.CloudId.Value) ? $"{p.Cloud} (Talent Cloud job of {p.Organization})"
+                    : p.CloudId is null || p.PublicFrom is not null ? $"Public job of {p.Organization}" : "A Talent Cloud job",
                 p.CoverLetter, p.Bid, p.ConnectsSpent, p.Status.ToString(), p.SubmittedAt))],
-            [.. messages.Select(m => new ExportedMessage(profileNames[m.ProfileId], m.Organization, m.From, m.Body, m.SentAt))]);
+            [.. messages.Select(m => new ExportedMessage(profileNames[m.ProfileId], m.Organization, m.From, m.Body, m.SentAt))],
+            [.. support.Select(r => new ExportedSupportRequest(SupportService.LabelOf(r.Category), r.Text, SupportService.StatusTextOf(r.Status), r.CreatedAt,
+                [.. r.Replies.OrderBy(x => x.At).Select(x => x.Text)]))]);
     }
 
     public static byte[] ToJson(PersonalDataExport export) => JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions);

@@ -74,7 +74,7 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
     public Task<Result<int>> InviteAsync(Actor actor, int cloudId, int profileId, string? note, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        note = note?.Trim() ?? "";
+        note = UserText.Block(note);
         if (note.Length > Invitation.NoteMaxLength)
         {
             return Task.FromResult(Result<int>.Failure($"The note is at most {Invitation.NoteMaxLength:N0} characters."));

@@ -22,9 +22,26 @@ public enum JobStatus
     Closed = 2,
 }
 
+/// <summary>Who a job is for, as far as the viewer may know it.</summary>
+public enum JobAudience
+{
+    /// <summary>Posted publicly, or (for a viewer outside its cloud) a cloud-first job that has opened.</summary>
+    Public = 0,
+
+    /// <summary>Only the cloud's Active members, for as long as the job lives.</summary>
+    CloudOnly = 1,
+
+    /// <summary>The cloud first; everyone from <see cref="Job.PublicFrom"/>, which has not come yet.</summary>
+    CloudFirst = 2,
+
+    /// <summary>Posted to the cloud first and open to everyone since <see cref="Job.PublicFrom"/>.</summary>
+    CloudFirstOpened = 3,
+}
+
 /// <summary>
 /// A job posted by a client organisation. A public job (no <see cref="CloudId"/>) is seen by everyone; a cloud job
-/// exists only for that cloud's Active members, the owning organisation's people and platform admins.
+/// exists only for that cloud's Active members, the owning organisation's people and platform admins, until
+/// <see cref="PublicFrom"/> (when it was posted "cloud first"), after which everyone sees it. The audience only ever widens.
 /// </summary>
 public sealed class Job
 {
@@ -35,12 +52,17 @@ public sealed class Job
     public const int MaxHourlyBudget = 1000;
     public const int MinFixedBudget = 5;
     public const int MaxFixedBudget = 1_000_000;
+    public const int MinCloudFirstDays = 1;
+    public const int MaxCloudFirstDays = 30;
 
     public int Id { get; private set; }
     public int OrganizationId { get; private set; }
 
     /// <summary>The Talent Cloud the job is exclusive to, or null for a public job.</summary>
     public int? CloudId { get; private set; }
+
+    /// <summary>For a cloud job posted "cloud first": when it opens to everyone. Null for a cloud-only or a public job.</summary>
+    public DateTimeOffset? PublicFrom { get; private set; }
 
     public string Title { get; private set; } = "";
     public string Description { get; private set; } = "";
@@ -61,12 +83,21 @@ public sealed class Job
 
     public bool IsCloudJob => CloudId is not null;
 
+    /// <summary>Whether everyone may see the job at <paramref name="now"/>.</summary>
+    public bool IsPublicAt(DateTimeOffset now) => CloudId is null || PublicFrom <= now;
+
+    public JobAudience AudienceAt(DateTimeOffset now) => CloudId is null ? JobAudience.Public
+        : PublicFrom is null ? JobAudience.CloudOnly
+        : PublicFrom <= now ? JobAudience.CloudFirstOpened
+        : JobAudience.CloudFirst;
+
     /// <summary>Creates an open job from input that <see cref="JobService"/> has already validated.</summary>
     public static Job Post(int organizationId, int? cloudId, string title, string description, BudgetType budgetType, int budget,
-        ExperienceLevel level, IEnumerable<string> skills, string postedByUserId, DateTimeOffset at) => new()
+        ExperienceLevel level, IEnumerable<string> skills, string postedByUserId, DateTimeOffset at, DateTimeOffset? publicFrom = null) => new()
         {
             OrganizationId = organizationId,
             CloudId = cloudId,
+            PublicFrom = cloudId is null ? null : publicFrom,
             Title = title,
             Description = description,
             BudgetType = budgetType,
@@ -77,6 +108,31 @@ public sealed class Job
             PostedAt = at,
             Skills = [.. skills.Select(s => new JobSkill { Name = s })],
         };
+
+    /// <summary>
+    /// Widens a cloud job's audience: everyone may see it from <paramref name="from"/>. Only forward: a cloud-only job may
+    /// get an opening time, a cloud-first job an earlier one; no job ever goes back to its cloud. Returns why not, or null.
+    /// </summary>
+    public string? OpenToPublic(DateTimeOffset from, DateTimeOffset now)
+    {
+        if (CloudId is null || IsPublicAt(now))
+        {
+            return JobErrors.AlreadyPublic;
+        }
+
+        if (Status == JobStatus.Closed)
+        {
+            return JobErrors.AlreadyClosed;
+        }
+
+        if (PublicFrom is { } current && from > current)
+        {
+            return JobErrors.AudienceOnlyWidens(current);
+        }
+
+        PublicFrom = from < now ? now : from;
+        return null;
+    }
 
     public void Close(DateTimeOffset at)
     {

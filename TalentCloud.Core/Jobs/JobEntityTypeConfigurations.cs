@@ -16,6 +16,7 @@ internal sealed class JobEntityTypeConfiguration : IEntityTypeConfiguration<Job>
         builder.Ignore(j => j.IsOpen);
         builder.Ignore(j => j.IsCloudJob);
         builder.HasIndex(j => new { j.Status, j.CloudId, j.PostedAt });
+        builder.HasIndex(j => new { j.Status, j.PublicFrom });
         builder.HasIndex(j => j.OrganizationId);
         builder.HasIndex(j => j.CloudId);
         builder.HasOne<Organization>().WithMany().HasForeignKey(j => j.OrganizationId);

@@ -6,13 +6,17 @@ using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
+using TalentCloud.Core.Offers;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Proposals;
 using TalentCloud.Core.ContactRules;
 
 namespace TalentCloud.Core.Jobs;
 
-/// <summary>What a client fills in to post a job. <see cref="CloudId"/> null posts it publicly.</summary>
+/// <summary>
+/// What a client fills in to post a job. <see cref="CloudId"/> null posts it publicly. For a cloud job,
+/// <see cref="PublicAfterDays"/> null keeps it in the cloud; 1–30 opens it to everyone that many days after posting.
+/// </summary>
 public sealed record JobDraft(
     int OrganizationId,
     int? CloudId,
@@ -21,7 +25,8 @@ public sealed record JobDraft(
     IReadOnlyList<string>? Skills,
     BudgetType BudgetType,
     int Budget,
-    ExperienceLevel Level);
+    ExperienceLevel Level,
+    int? PublicAfterDays = null);
 
 public enum JobSort
 {
@@ -39,8 +44,9 @@ public sealed record JobQuery(string? Keyword = null, string? Skill = null, JobS
 }
 
 /// <summary>
-/// A job in a list. <see cref="CloudName"/> is set only for cloud jobs, which only their audience ever gets; <see cref="PostedBy"/>
-/// only in the posting organisation's own list (who of its people posted it, also after they left).
+/// A job in a list. <see cref="CloudName"/> and a cloud <see cref="Audience"/> are set only for viewers who may know the
+/// cloud (its members, the posting organisation, admins); anyone else sees an opened cloud-first job as a public job.
+/// <see cref="PostedBy"/> only in the posting organisation's own list (who of its people posted it, also after they left).
 /// </summary>
 public sealed record JobSummary(
     int Id,
@@ -56,7 +62,10 @@ public sealed record JobSummary(
     JobStatus Status,
     DateTimeOffset PostedAt,
     int ConnectsCost,
-    int ProposalCount)
+    int ProposalCount,
+    JobAudience Audience = JobAudience.Public,
+    DateTimeOffset? PublicFrom = null,
+    bool PostedToYourCloudFirst = false)
 {
     /// <summary>Whether the viewer may close this job now: set on the posting organisation's own list for its open jobs.</summary>
     public bool CanClose { get; init; }
@@ -70,7 +79,10 @@ public sealed record JobListPage(IReadOnlyList<JobSummary> Items, int TotalCount
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 }
 
-/// <summary>One job as its page shows it to one viewer.</summary>
+/// <summary>
+/// One job as its page shows it to one viewer. The cloud's name, the audience and the opening time are there only for those
+/// who may know the cloud; <see cref="PostedToYourCloudFirst"/> tells a member the job came to their cloud first.
+/// </summary>
 public sealed record JobDetails(
     int Id,
     string Title,
@@ -89,7 +101,11 @@ public sealed record JobDetails(
     DateTimeOffset PostedAt,
     DateTimeOffset? ClosedAt,
     int ConnectsCost,
-    bool ViewerIsPoster);
+    bool ViewerIsPoster,
+    JobAudience Audience = JobAudience.Public,
+    DateTimeOffset? PublicFrom = null,
+    bool PostedToYourCloudFirst = false,
+    bool CanOpenToPublic = false);
 
 public sealed record CloudChoice(int Id, string Name);
 
@@ -146,14 +162,26 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             return Task.FromResult(Result<int>.Failure(OrganizationPermissions.Refusal(actor.Organizations[draft.OrganizationId], OrganizationAction.PostJobs)));
         }
 
-        var title = (draft.Title ?? "").Trim();
-        var description = (draft.Description ?? "").Trim();
-        var skills = (draft.Skills ?? []).Select(s => (s ?? "").Trim()).Where(s => s.Length > 0)
+        var title = UserText.Line(draft.Title);
+        var description = UserText.Block(draft.Description);
+        var skills = (draft.Skills ?? []).Select(UserText.Line).Where(s => s.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
             var db = uow.Db;
             var errors = Validate(title, description, skills, draft);
+            if (draft.PublicAfterDays is int days)
+            {
+                if (draft.CloudId is null)
+                {
+                    errors.Add(JobErrors.CloudFirstNeedsCloud);
+                }
+                else if (days is < Job.MinCloudFirstDays or > Job.MaxCloudFirstDays)
+                {
+                    errors.Add(JobErrors.CloudFirstDaysOutOfRange);
+                }
+            }
+
             var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == draft.OrganizationId, ct);
             string? cloudName = null;
             if (draft.CloudId is int cloudId)
@@ -180,7 +208,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
                 return Result<int>.Failure([.. errors]);
             }
 
-            var job = Job.Post(org.Id, draft.CloudId, title, description, draft.BudgetType, draft.Budget, draft.Level, skills, actor.UserId!, uow.Now);
+            var publicFrom = draft.PublicAfterDays is int after ? uow.Now.AddDays(after) : (DateTimeOffset?)null;
+            var job = Job.Post(org.Id, draft.CloudId, title, description, draft.BudgetType, draft.Budget, draft.Level, skills, actor.UserId!, uow.Now,
+                publicFrom);
             db.Jobs.Add(job);
             await uow.SaveAsync();
             if (cloudName is not null)
@@ -189,7 +219,10 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             }
 
             uow.Audit(actor, "job.posted", $"{job.Title} (job {job.Id}) by {org.Name}",
-                cloudName is null ? "posted publicly" : $"posted to {cloudName}", cloudId: job.CloudId, organizationId: org.Id);
+                cloudName is null ? "posted publicly"
+                : publicFrom is null ? $"posted to {cloudName} only"
+                : $"posted to {cloudName} first; open to everyone from {publicFrom:yyyy-MM-dd HH:mm} UTC",
+                cloudId: job.CloudId, organizationId: org.Id);
             return Result<int>.Success(job.Id);
         }, ct);
     }
@@ -197,7 +230,7 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     /// <summary>
     /// Closes a job. When nobody was hired for it, every proposal its sender still stands behind gets its Connects
     /// back (withdrawn proposals do not), in the same unit of work. The job is held for the whole decision, so no
-    /// proposal, hire or withdrawal slips in between reading the proposals and refunding them.
+    /// proposal, hire, withdrawal or offer from a proposal slips in between reading them and refunding.
     /// </summary>
     public Task<Result> CloseAsync(Actor actor, int jobId, CancellationToken ct = default)
     {
@@ -205,7 +238,7 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
             var db = uow.Db;
-            var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
+            var visible = await JobAccess.VisibleJobsAsync(db, actor, uow.Now, ct);
             if (!await visible.AnyAsync(j => j.Id == jobId, ct))
             {
                 return Result.Failure(JobErrors.NotFound);
@@ -226,6 +259,11 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             if (!job.IsOpen)
             {
                 return Result.Failure(JobErrors.AlreadyClosed);
+            }
+
+            if (await db.Offers.Pending().AnyAsync(o => db.Proposals.Any(p => p.Id == o.ProposalId && p.JobId == jobId), ct))
+            {
+                return Result.Failure(JobErrors.OfferFromProposalWaiting);
             }
 
             job.Close(uow.Now);
@@ -260,8 +298,8 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = await JobAccess.VisibleJobsAsync(db, viewer, ct);
-        var row = await (from j in visible
+        var jobViewer = await JobAccess.ViewerAsync(db, viewer, clock.GetUtcNow(), ct);
+        var row = await (from j in jobViewer.Visible(db)
                          join o in db.Organizations on j.OrganizationId equals o.Id
                          where j.Id == jobId
                          select new
@@ -279,10 +317,16 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         }
 
         var job = row.Job;
+        var knowsCloud = jobViewer.KnowsCloudOf(job.OrganizationId, job.CloudId);
+        var audience = jobViewer.AudienceOf(job.OrganizationId, job.CloudId, job.PublicFrom);
+        var poster = viewer.BelongsTo(job.OrganizationId);
         return new JobDetails(job.Id, job.Title, job.Description, job.OrganizationId, row.OrgName, row.OrgDescription, row.HasEnterpriseSubscription,
-            job.CloudId, row.CloudName, job.BudgetType, job.Budget, job.ExperienceLevel,
+            knowsCloud ? job.CloudId : null, knowsCloud ? row.CloudName : null, job.BudgetType, job.Budget, job.ExperienceLevel,
             [.. row.Skills.Order(StringComparer.OrdinalIgnoreCase)], job.Status, job.PostedAt, job.ClosedAt,
-            ConnectsPricing.ProposalCost(job.CloudId, job.BudgetType, job.Budget), viewer.BelongsTo(job.OrganizationId));
+            jobViewer.ProposalCost(job.CloudId, job.PublicFrom, job.BudgetType, job.Budget), poster,
+            audience, knowsCloud ? job.PublicFrom : null,
+            PostedToYourCloudFirst: job.PublicFrom is not null && jobViewer.IsMemberOf(job.CloudId),
+            CanOpenToPublic: poster && job.IsOpen && audience is JobAudience.CloudOnly or JobAudience.CloudFirst);
     }
 
     /// <summary>The public job list (<c>/jobs</c>): open public jobs, by keyword and skill, sorted and paged.</summary>
@@ -291,8 +335,10 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jobs = (await JobAccess.VisibleJobsAsync(db, viewer, ct)).Where(j => j.CloudId == null && j.Status == JobStatus.Open);
-        return await PageAsync(db, jobs, query, ct);
+        var jobViewer = await JobAccess.ViewerAsync(db, viewer, clock.GetUtcNow(), ct);
+        var now = jobViewer.Now;
+        var jobs = jobViewer.Visible(db).Where(j => (j.CloudId == null || (j.PublicFrom != null && j.PublicFrom <= now)) && j.Status == JobStatus.Open);
+        return await PageAsync(db, jobViewer, jobs, query, ct);
     }
 
     /// <summary>
@@ -304,10 +350,10 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var clouds = await JobAccess.ActiveCloudIdsAsync(db, viewer, ct);
-        var jobs = (await JobAccess.VisibleJobsAsync(db, viewer, ct))
-            .Where(j => j.CloudId != null && clouds.Contains(j.CloudId.Value) && j.Status == JobStatus.Open);
-        return await PageAsync(db, jobs, query, ct);
+        var jobViewer = await JobAccess.ViewerAsync(db, viewer, clock.GetUtcNow(), ct);
+        var clouds = jobViewer.ActiveCloudIds.ToList();
+        var jobs = jobViewer.Visible(db).Where(j => j.CloudId != null && clouds.Contains(j.CloudId.Value) && j.Status == JobStatus.Open);
+        return await PageAsync(db, jobViewer, jobs, query, ct);
     }
 
     /// <summary>Every job of the organisations the actor acts for, open and closed, with proposal counts.</summary>
@@ -317,8 +363,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organizations = actor.Organizations.Keys.ToList();
-        var jobs = (await JobAccess.VisibleJobsAsync(db, actor, ct)).Where(j => organizations.Contains(j.OrganizationId));
-        var page = await PageAsync(db, jobs, query, ct);
+        var jobViewer = await JobAccess.ViewerAsync(db, actor, clock.GetUtcNow(), ct);
+        var jobs = jobViewer.Visible(db).Where(j => organizations.Contains(j.OrganizationId));
+        var page = await PageAsync(db, jobViewer, jobs, query, ct);
         var ids = page.Items.Select(i => i.Id).ToList();
         var authors = await (from j in db.Jobs
                              join u in db.Users on j.PostedByUserId equals u.Id
@@ -335,7 +382,50 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         };
     }
 
-    private static async Task<JobListPage> PageAsync(AppDbContext db, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)
+    /// <summary>
+    /// Widens a cloud job's audience: to everyone now (<paramref name="afterDays"/> null) or that many days from now (1–30).
+    /// Only forward — a cloud-only job gets an opening time, a cloud-first job an earlier one — and only by the posting organisation.
+    /// </summary>
+    public Task<Result> OpenToPublicAsync(Actor actor, int jobId, int? afterDays = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (afterDays is < Job.MinCloudFirstDays or > Job.MaxCloudFirstDays)
+        {
+            return Task.FromResult(Result.Failure(JobErrors.CloudFirstDaysOutOfRange));
+        }
+
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
+        {
+            var db = uow.Db;
+            var visible = await JobAccess.VisibleJobsAsync(db, actor, uow.Now, ct);
+            if (!await visible.AnyAsync(j => j.Id == jobId, ct))
+            {
+                return Result.Failure(JobErrors.NotFound);
+            }
+
+            // Held so that two widenings at once compare with each other's result ("only forward") and a close waits for it.
+            await uow.LockAsync<Job>(jobId);
+            var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
+            if (!actor.BelongsTo(job.OrganizationId))
+            {
+                return Result.Failure(JobErrors.OnlyPosterChangesAudience);
+            }
+
+            var before = job.PublicFrom;
+            var error = job.OpenToPublic(afterDays is int days ? uow.Now.AddDays(days) : uow.Now, uow.Now);
+            if (error is not null)
+            {
+                return Result.Failure(error);
+            }
+
+            uow.Audit(actor, "job.audience_widened", $"{job.Title} (job {job.Id})",
+                $"{(before is null ? "cloud only" : $"open to everyone from {before:yyyy-MM-dd HH:mm} UTC")} → open to everyone from {job.PublicFrom:yyyy-MM-dd HH:mm} UTC",
+                cloudId: job.CloudId, organizationId: job.OrganizationId);
+            return Result.Success;
+        }, ct);
+    }
+
+    private static async Task<JobListPage> PageAsync(AppDbContext db, JobViewer viewer, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)
     {
         var keyword = (query.Keyword ?? "").Trim();
         if (keyword.Length > JobQuery.KeywordMaxLength)
@@ -348,9 +438,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             foreach (var word in keyword.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
             {
                 var pattern = TextMatch.ContainsPattern(word);
-                jobs = jobs.Where(j => EF.Functions.Like(j.Title.ToLower(), pattern, TextMatch.Escape)
-                    || EF.Functions.Like(j.Description.ToLower(), pattern, TextMatch.Escape)
-                    || j.Skills.Any(s => EF.Functions.Like(s.Name.ToLower(), pattern, TextMatch.Escape)));
+                jobs = jobs.Where(j => EF.Functions.Like(TextMatch.Lower(j.Title), pattern, TextMatch.Escape)
+                    || EF.Functions.Like(TextMatch.Lower(j.Description), pattern, TextMatch.Escape)
+                    || j.Skills.Any(s => EF.Functions.Like(TextMatch.Lower(s.Name), pattern, TextMatch.Escape)));
             }
         }
 
@@ -379,7 +469,9 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
                               j.Description,
                               OrgName = o.Name,
                               o.HasEnterpriseSubscription,
+                              j.OrganizationId,
                               j.CloudId,
+                              j.PublicFrom,
                               CloudName = db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
                               j.BudgetType,
                               j.Budget,
@@ -391,9 +483,16 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
                           }).ToListAsync(ct);
 
         // The join does not keep the order on every provider; restore it from the ordered ids.
-        var items = rows.Select(r => new JobSummary(r.Id, r.Title, Excerpt(r.Description), r.OrgName, r.HasEnterpriseSubscription, r.CloudName,
-            r.BudgetType, r.Budget, r.ExperienceLevel, [.. r.Skills.Order(StringComparer.OrdinalIgnoreCase)], r.Status, r.PostedAt,
-            ConnectsPricing.ProposalCost(r.CloudId, r.BudgetType, r.Budget), r.Proposals)).ToList();
+        var items = rows.Select(r =>
+        {
+            // An opened cloud-first job reaches outsiders as a public job: its cloud stays unnamed and unmentioned for them.
+            var knowsCloud = viewer.KnowsCloudOf(r.OrganizationId, r.CloudId);
+            return new JobSummary(r.Id, r.Title, Excerpt(r.Description), r.OrgName, r.HasEnterpriseSubscription, knowsCloud ? r.CloudName : null,
+                r.BudgetType, r.Budget, r.ExperienceLevel, [.. r.Skills.Order(StringComparer.OrdinalIgnoreCase)], r.Status, r.PostedAt,
+                viewer.ProposalCost(r.CloudId, r.PublicFrom, r.BudgetType, r.Budget), r.Proposals,
+                viewer.AudienceOf(r.OrganizationId, r.CloudId, r.PublicFrom), knowsCloud ? r.PublicFrom : null,
+                r.PublicFrom is not null && viewer.IsMemberOf(r.CloudId));
+        }).ToList();
         items = query.Sort switch
         {
             JobSort.Oldest => [.. items.OrderBy(i => i.PostedAt).ThenBy(i => i.Id)],

@@ -9,9 +9,10 @@ using TalentCloud.Core.Visibility;
 
 namespace TalentCloud.Core.Memberships;
 
+/// <summary>One of the member's memberships. <see cref="HiredFromJob"/> names the job whose proposal the joining contract hired from.</summary>
 public sealed record MyMembership(int CloudId, string CloudName, string OrganizationName, string ProfileName, MembershipStatus Status,
     JoinMethod JoinedVia, string AddedBy, DateTimeOffset JoinedAt, DateTimeOffset? ActivatedAt, IReadOnlyList<string> UnmetCriteria,
-    IReadOnlyList<string> Contracts)
+    IReadOnlyList<string> Contracts, string? HiredFromJob = null)
 {
     public bool IsPending => Status == MembershipStatus.PendingApproval;
 
@@ -19,7 +20,8 @@ public sealed record MyMembership(int CloudId, string CloudName, string Organiza
 
     public string HowJoined => JoinedVia == JoinMethod.Invitation
         ? $"Invitation from {AddedBy} ({OrganizationName})"
-        : $"Contract with {OrganizationName}" + (AddedBy.Length > 0 ? $", offered by {AddedBy}" : "");
+        : (HiredFromJob is null ? $"Contract with {OrganizationName}" : $"Contract from {OrganizationName}, hired from your proposal to \"{HiredFromJob}\"")
+            + (AddedBy.Length > 0 ? $", offered by {AddedBy}" : "");
 }
 
 /// <summary>An open invitation. <see cref="IsPaused"/>: the organisation's subscription is not active, so it cannot be accepted now.</summary>
@@ -30,8 +32,12 @@ public sealed record MyInvitation(int Id, string CloudName, string OrganizationN
     public bool CanAccept => !IsPaused;
 }
 
-/// <summary>An offer the member received. <see cref="IsPaused"/>: open, but the organisation's subscription is not active.</summary>
-public sealed record MyOffer(int Id, string Title, string OrganizationName, string CloudName, OfferStatus Status, DateTimeOffset SentAt, bool IsPaused)
+/// <summary>
+/// An offer the member received. <see cref="CloudName"/> is null when it places nobody in a cloud, <see cref="JobTitle"/> set when
+/// it hires from a proposal. <see cref="IsPaused"/>: open, but the organisation's subscription is not active.
+/// </summary>
+public sealed record MyOffer(int Id, string Title, string OrganizationName, string? CloudName, OfferStatus Status, DateTimeOffset SentAt,
+    bool IsPaused, string? JobTitle = null)
 {
     public string StatusText => IsPaused ? "Paused" : Status.ToString();
 }
@@ -64,6 +70,12 @@ public sealed class MyTalentCloudsService(IDbContextFactory<AppDbContext> dbFact
                                         m.CloudId, m.ProfileId, Cloud = c.Name, c.OrganizationId, Org = o.Name, Profile = p.DisplayName, m.Status, m.JoinedVia,
                                         AddedBy = db.Users.Where(u => u.Id == m.AddedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                                         m.JoinedAt, m.ActivatedAt,
+                                        HiredFrom = (from f in db.Offers
+                                                     join pr in db.Proposals on f.ProposalId equals pr.Id
+                                                     join j in db.Jobs on pr.JobId equals j.Id
+                                                     where f.CloudId == m.CloudId && f.ProfileId == m.ProfileId && f.Status == OfferStatus.Accepted
+                                                     orderby f.ClosedAt descending
+                                                     select j.Title).FirstOrDefault(),
                                         Unmet = db.Invitations.Where(i => i.CloudId == m.CloudId && i.ProfileId == m.ProfileId && i.Status == InvitationStatus.Accepted)
                                             .OrderByDescending(i => i.Id).Select(i => i.UnmetCriteria).FirstOrDefault(),
                                     }).AsNoTracking().ToListAsync(ct);
@@ -85,7 +97,8 @@ public sealed class MyTalentCloudsService(IDbContextFactory<AppDbContext> dbFact
             memberships.Add(new MyMembership(r.CloudId, r.Cloud, r.Org, r.Profile, r.Status, r.JoinedVia, r.AddedBy ?? "", r.JoinedAt, r.ActivatedAt,
                 r.Status == MembershipStatus.PendingApproval && !string.IsNullOrEmpty(r.Unmet) ? r.Unmet.Split('\n') : [],
                 [.. contracts.Where(c => c.ProfileId == r.ProfileId && c.OrganizationId == r.OrganizationId).OrderBy(c => c.StartedAt)
-                    .Select(c => $"{c.Title} (with {c.Org}, since {c.StartedAt:d MMM yyyy})")]));
+                    .Select(c => $"{c.Title} (with {c.Org}, since {c.StartedAt:d MMM yyyy})")],
+                r.JoinedVia == JoinMethod.Contract ? r.HiredFrom : null));
         }
 
         var invitationRows = await (from i in db.Invitations
@@ -93,6 +106,8 @@ public sealed class MyTalentCloudsService(IDbContextFactory<AppDbContext> dbFact
                                     join o in db.Organizations on c.OrganizationId equals o.Id
                                     join p in db.Profiles on i.ProfileId equals p.Id
                                     where profileIds.Contains(i.ProfileId) && i.Status == InvitationStatus.Pending && i.ExpiresAt > now
+                                        // An offer may have placed the profile in the cloud meanwhile: nothing is left to answer.
+                                        && !db.CloudMemberships.Any(m => m.CloudId == i.CloudId && m.ProfileId == i.ProfileId && m.Status == MembershipStatus.Active)
                                     orderby i.CreatedAt descending
                                     select new
                                     {
@@ -110,12 +125,13 @@ public sealed class MyTalentCloudsService(IDbContextFactory<AppDbContext> dbFact
         }
 
         var offers = await (from f in db.Offers
-                            join c in db.Clouds on f.CloudId equals c.Id
                             join o in db.Organizations on f.OrganizationId equals o.Id
                             where profileIds.Contains(f.ProfileId) && f.ReleasedAt != null
                             orderby f.Status, f.ReleasedAt descending
-                            select new MyOffer(f.Id, f.Title, o.Name, c.Name, f.Status, f.ReleasedAt!.Value,
-                                f.Status == OfferStatus.Open && !o.HasEnterpriseSubscription)).AsNoTracking().ToListAsync(ct);
+                            select new MyOffer(f.Id, f.Title, o.Name, db.Clouds.Where(c => c.Id == f.CloudId).Select(c => c.Name).FirstOrDefault(),
+                                f.Status, f.ReleasedAt!.Value, f.Status == OfferStatus.Open && !o.HasEnterpriseSubscription,
+                                (from pr in db.Proposals join j in db.Jobs on pr.JobId equals j.Id where pr.Id == f.ProposalId select j.Title).FirstOrDefault()))
+            .AsNoTracking().ToListAsync(ct);
         return new MyTalentClouds(memberships, invitations, offers);
     }
 }

@@ -43,14 +43,14 @@ public sealed class InterviewService(IDbContextFactory<AppDbContext> dbFactory, 
                 return Result<MessageView>.Failure(ContactDetailsPolicy.RefusalFor([ContactDetailKind.Url], facts));
             }
 
-            var zoneId = timeZoneId?.Trim() ?? "";
+            var zoneId = UserText.Line(timeZoneId);
             if (zoneId.Length == 0 || zoneId.Length > InterviewProposal.TimeZoneIdMaxLength
                 || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
             {
                 return Result<MessageView>.Failure(MessagingErrors.UnknownTimeZone(timeZoneId));
             }
 
-            var link = meetingLink?.Trim() ?? "";
+            var link = UserText.Line(meetingLink);
             if (link.Length > InterviewProposal.MeetingLinkMaxLength
                 || !Uri.TryCreate(link, UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))

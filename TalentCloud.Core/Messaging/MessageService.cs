@@ -19,7 +19,7 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public Task<Result<MessageView>> SendAsync(Actor actor, int conversationId, string? body, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var text = body?.Trim() ?? "";
+        var text = UserText.Block(body);
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
             var db = uow.Db;

@@ -69,7 +69,9 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var db = uow.Db;
         await uow.HoldAsync("digests");
 
-        // The batch is a sorted run of user ids: a range on the UserId index is much cheaper than a long IN list.
+        // The batch is a sorted run of user ids: a range on the UserId index is much cheaper than a long IN list. The
+        // comparisons below are translated to SQL, where the database compares the ids byte by byte (no culture involved).
+#pragma warning disable CA1309
         string first = userIds[0], last = userIds[^1];
         var items = await db.PendingDigestItems.AsNoTracking()
             .Where(i => string.Compare(i.UserId, first) >= 0 && string.Compare(i.UserId, last) <= 0)
@@ -94,6 +96,7 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var existingSlots = (await db.NotificationDigests.Where(d => string.Compare(d.UserId, first) >= 0 && string.Compare(d.UserId, last) <= 0)
                 .Select(d => new { d.UserId, d.SlotUtc }).ToListAsync(ct))
             .Select(d => (d.UserId, d.SlotUtc.UtcTicks)).ToHashSet();
+#pragma warning restore CA1309
 
         int sent = 0, delivered = 0, dropped = 0;
         var notified = new List<string>();

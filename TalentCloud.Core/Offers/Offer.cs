@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Profiles;
+using TalentCloud.Core.Proposals;
 
 namespace TalentCloud.Core.Offers;
 
@@ -28,7 +29,8 @@ public enum PayKind
 
 /// <summary>
 /// An Enterprise client's offer of work to a freelancer or agency, with onboarding tasks. Accepting it starts a contract
-/// and places the profile in the target cloud as Active, without the cloud's criteria.
+/// and places the profile in the target cloud as Active, without the cloud's criteria. An offer made by hiring from a
+/// proposal names that proposal, and may name no cloud (for a public job, when the hiring manager chose "no cloud").
 /// </summary>
 public sealed class Offer
 {
@@ -39,10 +41,20 @@ public sealed class Offer
     public const int RejectionReasonMaxLength = 1000;
     public const int ApprovalReasonMaxLength = 200;
 
+    /// <summary>The unique index that allows one offer waiting for an answer per proposal.</summary>
+    public const string OnePendingPerProposalIndex = "IX_Offers_ProposalId";
+
     public int Id { get; private set; }
     public int OrganizationId { get; private set; }
-    public int CloudId { get; private set; }
+
+    /// <summary>The cloud accepting places the member in; null for an offer from a proposal that places nobody in a cloud.</summary>
+    public int? CloudId { get; private set; }
+
     public int ProfileId { get; private set; }
+
+    /// <summary>The proposal this offer hires from, when it was made with "Hire" on a job's proposals.</summary>
+    public int? ProposalId { get; private set; }
+
     public string Title { get; private set; } = "";
     public string Description { get; private set; } = "";
     public PayKind PayKind { get; private set; }
@@ -60,13 +72,17 @@ public sealed class Offer
 
     public bool IsOpen => Status == OfferStatus.Open;
 
-    /// <summary>An open offer with its onboarding tasks in the given order (validated by the caller).</summary>
-    public static Offer Send(int organizationId, int cloudId, int profileId, string title, string description, PayKind payKind, int amount,
-        IEnumerable<(OnboardingTaskKind Kind, string Title, string Text)> tasks, string createdByUserId, DateTimeOffset at) => new()
+    /// <summary>
+    /// An open offer with its onboarding tasks in the given order (validated by the caller), placing its hire in
+    /// <paramref name="cloudId"/> (none when null) and hiring from <paramref name="proposalId"/> when it names one.
+    /// </summary>
+    public static Offer Send(int organizationId, int? cloudId, int profileId, int? proposalId, string title, string description, PayKind payKind,
+        int amount, IEnumerable<(OnboardingTaskKind Kind, string Title, string Text)> tasks, string createdByUserId, DateTimeOffset at) => new()
         {
             OrganizationId = organizationId,
             CloudId = cloudId,
             ProfileId = profileId,
+            ProposalId = proposalId,
             Title = title,
             Description = description,
             PayKind = payKind,
@@ -108,7 +124,7 @@ public sealed class Offer
     }
 
     /// <summary>When the freelancer received the offer (at once, or when an approver approved it); null = never shown to them.</summary>
-    public DateTimeOffset? ReleasedAt { get; set; }
+    public DateTimeOffset? ReleasedAt { get; private set; }
 
     /// <summary>Who approved or rejected the draft, and when; the reason of a rejection.</summary>
     public string? DecidedByUserId { get; private set; }
@@ -313,6 +329,9 @@ internal sealed class OfferEntityTypeConfiguration : IEntityTypeConfiguration<Of
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.OrganizationId);
         builder.HasOne<Cloud>().WithMany().HasForeignKey(o => o.CloudId);
         builder.HasOne<Profile>().WithMany().HasForeignKey(o => o.ProfileId);
+        builder.HasOne<Proposal>().WithMany().HasForeignKey(o => o.ProposalId);
+        // At most one open offer per proposal, also when two hiring managers press "Send offer" at once.
+        builder.HasIndex(o => o.ProposalId).IsUnique().HasFilter("\"Status\" IN (1, 5)").HasDatabaseName(Offer.OnePendingPerProposalIndex);
         builder.HasMany(o => o.Tasks).WithOne().HasForeignKey(t => t.OfferId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -328,4 +347,11 @@ internal sealed class OnboardingTaskEntityTypeConfiguration : IEntityTypeConfigu
         builder.Property(t => t.ResultByUserId).HasMaxLength(450);
         builder.HasIndex(t => new { t.OfferId, t.Position });
     }
+}
+
+/// <summary>The one definition of an offer still waiting for an answer: the freelancer's (open) or an approver's.</summary>
+internal static class PendingOffers
+{
+    public static IQueryable<Offer> Pending(this IQueryable<Offer> offers) =>
+        offers.Where(o => o.Status == OfferStatus.Open || o.Status == OfferStatus.AwaitingApproval);
 }

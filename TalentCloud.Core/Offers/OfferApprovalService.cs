@@ -49,13 +49,12 @@ public sealed class OfferApprovalService(IDbContextFactory<AppDbContext> dbFacto
         pageSize = Math.Clamp(pageSize, 1, 50);
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var rows = await (from o in drafts
-                          join c in db.Clouds on o.CloudId equals c.Id
                           join p in db.Profiles on o.ProfileId equals p.Id
                           orderby o.CreatedAt, o.Id
                           select new
                           {
                               Offer = o,
-                              Cloud = c.Name,
+                              Cloud = db.Clouds.Where(c => c.Id == o.CloudId).Select(c => c.Name).FirstOrDefault(),
                               Profile = p.DisplayName,
                               p.Handle,
                               p.Kind,
@@ -64,7 +63,7 @@ public sealed class OfferApprovalService(IDbContextFactory<AppDbContext> dbFacto
         var items = rows.Select(r =>
         {
             var (canApprove, canReject, notice) = OfferApprovals.Decision(actor, r.Offer, org.HasEnterpriseSubscription, org.Name);
-            return new OfferApprovalItem(r.Offer.Id, r.Offer.Title, r.Profile, ProfileUrl(r.Kind, r.Handle), r.Cloud, r.Offer.PayKind, r.Offer.Amount,
+            return new OfferApprovalItem(r.Offer.Id, r.Offer.Title, r.Profile, ProfileUrl(r.Kind, r.Handle), r.Cloud ?? OfferService.NoCloudName, r.Offer.PayKind, r.Offer.Amount,
                 r.Author ?? "", r.Offer.CreatedAt, r.Offer.ApprovalReason ?? "", canApprove, canReject, OfferApprovals.MayWithdraw(actor, r.Offer), notice);
         }).ToList();
         return new OfferApprovalQueue(items, total, page, pageSize);
@@ -81,7 +80,7 @@ public sealed class OfferApprovalService(IDbContextFactory<AppDbContext> dbFacto
     private async Task<Result> DecideAsync(Actor actor, int offerId, bool approve, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        reason = reason?.Trim() ?? "";
+        reason = UserText.Block(reason);
         if (!approve && reason.Length == 0)
         {
             return Result.Failure("Give a reason for the rejection; the author is told it.");
@@ -117,14 +116,16 @@ public sealed class OfferApprovalService(IDbContextFactory<AppDbContext> dbFacto
 
         var now = clock.GetUtcNow();
         var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
-        var cloudName = await db.Clouds.Where(c => c.Id == offer.CloudId).Select(c => c.Name).SingleAsync(ct);
+        var cloudName = await db.Clouds.Where(c => c.Id == offer.CloudId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        var jobTitle = await (from pr in db.Proposals join j in db.Jobs on pr.JobId equals j.Id where pr.Id == offer.ProposalId select j.Title)
+            .FirstOrDefaultAsync(ct);
         var author = await db.Users.Where(u => u.Id == offer.CreatedByUserId).Select(u => u.DisplayName).SingleAsync(ct);
-        var subject = $"\"{offer.Title}\" to {profile.DisplayName} for {cloudName}, drafted by {author}";
+        var subject = $"\"{offer.Title}\" to {profile.DisplayName} for {cloudName ?? "no Talent Cloud"}, drafted by {author}";
         if (approve)
         {
             offer.Approve(actor.UserId!, now);
             AuditLog.Record(db, actor, AuditActions.OfferApproved, subject, "Approved; sent to the freelancer", now, offer.CloudId, profile.Id, org.Id);
-            OfferApprovals.NotifyFreelancer(db, offer, profile, org.Name, cloudName, author, now);
+            OfferApprovals.NotifyFreelancer(db, offer, profile, org.Name, cloudName, author, now, jobTitle);
         }
         else
         {

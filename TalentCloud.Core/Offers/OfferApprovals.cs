@@ -78,11 +78,19 @@ internal static class OfferApprovals
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The freelancer hears of the offer: when it is sent without approval, or when an approver approves it.</summary>
-    public static void NotifyFreelancer(AppDbContext db, Offer offer, Profile profile, string organizationName, string cloudName, string senderName,
-        DateTimeOffset now) =>
+    /// <summary>
+    /// The freelancer hears of the offer: when it is sent without approval, or when an approver approves it. <paramref name="cloudName"/>
+    /// is null for an offer that places nobody in a cloud; <paramref name="jobTitle"/> names the job of the proposal it hires from.
+    /// </summary>
+    public static void NotifyFreelancer(AppDbContext db, Offer offer, Profile profile, string organizationName, string? cloudName, string senderName,
+        DateTimeOffset now, string? jobTitle = null) =>
         NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.OfferReceived, $"Offer from {organizationName}: {offer.Title}",
-            $"{senderName} of {organizationName} sent {profile.DisplayName} an offer. Accepting it places you in {cloudName}.",
+            (jobTitle is null
+                ? $"{senderName} of {organizationName} sent {profile.DisplayName} an offer. "
+                : $"{senderName} of {organizationName} wants to hire {profile.DisplayName} from the proposal to \"{jobTitle}\". ")
+            + (cloudName is null
+                ? "Accepting it starts the contract."
+                : $"Complete the onboarding tasks and accept it to start the contract and join {cloudName}."),
             $"/offers/{offer.Id}", now, offer.CloudId);
 
     /// <summary>Every owner and hiring manager except the author hears that a draft waits for them.</summary>

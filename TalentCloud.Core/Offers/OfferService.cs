@@ -8,6 +8,7 @@ using TalentCloud.Core.Data;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
+using TalentCloud.Core.Proposals;
 
 namespace TalentCloud.Core.Offers;
 
@@ -22,14 +23,16 @@ public sealed record OnboardingTaskView(int Id, OnboardingTaskKind Kind, string 
 /// An offer as one of its two sides sees it: every task, whose move it is, and exactly what still blocks acceptance. The
 /// organisation's side also sees the approval step: why the offer waits (<see cref="ApprovalReason"/>), who decided, a
 /// rejection's reason, and whether the viewer may approve or reject it. <see cref="IsPaused"/>: the organisation's Enterprise
-/// subscription is not active, so nothing on the offer can move until it is renewed.
+/// subscription is not active, so nothing on the offer can move until it is renewed. <see cref="CloudId"/> and
+/// <see cref="CloudName"/> are null for an offer from a proposal that places nobody in a cloud; <see cref="JobTitle"/> names
+/// the job whose proposal it hires from.
 /// </summary>
 public sealed record OfferView(int Id, string Title, string Description, PayKind PayKind, int Amount, OfferStatus Status,
-    string OrganizationName, int CloudId, string CloudName, int ProfileId, string ProfileName, string ProfileUrl, string SentBy, DateTimeOffset SentAt,
+    string OrganizationName, int? CloudId, string? CloudName, int ProfileId, string ProfileName, string ProfileUrl, string SentBy, DateTimeOffset SentAt,
     bool IsFreelancerSide, bool IsEnterpriseSide, IReadOnlyList<OnboardingTaskView> Tasks, IReadOnlyList<string> Blockers,
     bool CanAccept, bool CanDecline, bool CanWithdraw, int? ContractId, DateTimeOffset? ClosedAt,
     bool IsPaused, string? PausedReason, string? ApprovalReason, string? DecidedBy, DateTimeOffset? DecidedAt, string? RejectionReason,
-    bool CanApprove, bool CanReject, string? ApprovalNotice)
+    bool CanApprove, bool CanReject, string? ApprovalNotice, int? ProposalId = null, string? JobTitle = null)
 {
     public string PayText => PayKind == PayKind.Hourly ? $"${Amount:N0}/hr" : $"${Amount:N0} fixed price";
 
@@ -38,6 +41,14 @@ public sealed record OfferView(int Id, string Title, string Description, PayKind
 
     /// <summary>Whether the offer is still open to its freelancer (accept when nothing blocks it, or decline).</summary>
     public bool IsOpenToFreelancer => CanDecline;
+
+    /// <summary>What accepting does, in words for the page.</summary>
+    public string PlacementText => CloudName is null
+        ? $"Accepting starts the contract between {OrganizationName} and {ProfileName}; this offer places nobody in a Talent Cloud."
+        : $"Accepting starts the contract and makes {ProfileName} an Active member of {CloudName} right away.";
+
+    /// <summary>"Hired from the proposal to …", when the offer came from a proposal.</summary>
+    public string? OriginText => JobTitle is null ? null : $"Hired from {ProfileName}'s proposal to \"{JobTitle}\".";
 }
 
 /// <summary>
@@ -48,7 +59,7 @@ public sealed record OfferFormOptions(int OrganizationId, string OrganizationNam
     string? ApprovalNote);
 
 /// <summary>Offers with onboarding tasks: the second way to join a cloud, with automatic placement on acceptance.</summary>
-public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed partial class OfferService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public const string NotFound = "That offer does not exist.";
 
@@ -111,10 +122,11 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
                 return Result<int>.Failure("That freelancer or agency does not exist.");
             }
 
-            var title = input.Title?.Trim() ?? "";
-            var description = input.Description?.Trim() ?? "";
+            var title = UserText.Line(input.Title);
+            var description = UserText.Block(input.Description);
             var tasks = input.Tasks ?? [];
-            var errors = Validate(input, title, description, tasks);
+            var errors = ValidateTerms(title, description, input.PayKind, input.Amount);
+            errors.AddRange(ValidateTasks(tasks));
             if (errors.Count > 0)
             {
                 return Result<int>.Failure([.. errors]);
@@ -125,8 +137,8 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
                 return Result<int>.Failure(limited);
             }
 
-            var offer = Offer.Send(managed.Organization.Id, managed.Cloud.Id, profile.Id, title, description, input.PayKind, input.Amount,
-                tasks.Select(t => (t.Kind, t.Title.Trim(), t.Text?.Trim() ?? "")), actor.UserId!, uow.Now);
+            var offer = Offer.Send(managed.Organization.Id, managed.Cloud.Id, profile.Id, proposalId: null, title, description, input.PayKind,
+                input.Amount, CleanTasks(tasks), actor.UserId!, uow.Now);
             var approvalReason = OfferApprovals.ReasonFor(managed.Role, managed.Organization, input.PayKind, input.Amount);
             offer.Submit(approvalReason, uow.Now);
             db.Offers.Add(offer);
@@ -148,7 +160,8 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         }, ct);
     }
 
-    private static List<string> Validate(OfferInput input, string title, string description, IReadOnlyList<OnboardingTaskInput> tasks)
+    /// <summary>The offer's own terms: a title, an optional description, the kind of pay and an amount in range.</summary>
+    internal static List<string> ValidateTerms(string title, string description, PayKind payKind, int amount)
     {
         var errors = new List<string>();
         if (title.Length == 0)
@@ -165,16 +178,23 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             errors.Add($"The description is at most {Offer.DescriptionMaxLength:N0} characters.");
         }
 
-        if (!Enum.IsDefined(input.PayKind))
+        if (!Enum.IsDefined(payKind))
         {
             errors.Add("Choose hourly rate or fixed price.");
         }
 
-        if (input.Amount is < 1 or > Offer.MaxAmount)
+        if (amount is < 1 or > Offer.MaxAmount)
         {
             errors.Add($"The amount must be between $1 and ${Offer.MaxAmount:N0}.");
         }
 
+        return errors;
+    }
+
+    /// <summary>Onboarding tasks, for an offer or as a cloud's standard set: at most ten, each with a kind, a title and its text.</summary>
+    internal static List<string> ValidateTasks(IReadOnlyList<OnboardingTaskInput> tasks)
+    {
+        var errors = new List<string>();
         if (tasks.Count > Offer.MaxTasks)
         {
             errors.Add($"At most {Offer.MaxTasks} onboarding tasks.");
@@ -188,13 +208,13 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
                 continue;
             }
 
-            var taskTitle = task.Title?.Trim() ?? "";
+            var taskTitle = UserText.Line(task.Title);
             if (taskTitle.Length == 0 || taskTitle.Length > OnboardingTask.TitleMaxLength)
             {
                 errors.Add($"Task {index}: the title is required and at most {OnboardingTask.TitleMaxLength} characters.");
             }
 
-            var text = task.Text?.Trim() ?? "";
+            var text = UserText.Block(task.Text);
             if (task.Kind != OnboardingTaskKind.BackgroundCheck && text.Length == 0)
             {
                 errors.Add($"Task {index}: give the text to {(task.Kind == OnboardingTaskKind.Agreement ? "accept" : "acknowledge")}.");
@@ -207,6 +227,10 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
 
         return errors;
     }
+
+    /// <summary>Validated task input, cleaned as the offer keeps it.</summary>
+    private static IEnumerable<(OnboardingTaskKind Kind, string Title, string Text)> CleanTasks(IReadOnlyList<OnboardingTaskInput> tasks) =>
+        tasks.Select(t => (t.Kind, UserText.Line(t.Title), UserText.Block(t.Text)));
 
     /// <summary>The offer for the freelancer it was made to or the offering organisation's people; null for anyone else.</summary>
     public async Task<OfferView?> GetAsync(Actor actor, int offerId, CancellationToken ct = default)
@@ -222,10 +246,21 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
         var freelancerSide = actor.OwnsProfile(offer.ProfileId) && offer.IsVisibleToFreelancer;
         var enterpriseSide = actor.BelongsTo(offer.OrganizationId);
         var names = await (from o in db.Organizations
-                           from c in db.Clouds
                            from p in db.Profiles
-                           where o.Id == offer.OrganizationId && c.Id == offer.CloudId && p.Id == offer.ProfileId
-                           select new { Org = o.Name, o.HasEnterpriseSubscription, Cloud = c.Name, Profile = p.DisplayName, p.Handle, p.Kind }).SingleAsync(ct);
+                           where o.Id == offer.OrganizationId && p.Id == offer.ProfileId
+                           select new
+                           {
+                               Org = o.Name,
+                               o.HasEnterpriseSubscription,
+                               Cloud = db.Clouds.Where(c => c.Id == offer.CloudId).Select(c => c.Name).FirstOrDefault(),
+                               Job = (from pr in db.Proposals
+                                      join j in db.Jobs on pr.JobId equals j.Id
+                                      where pr.Id == offer.ProposalId
+                                      select j.Title).FirstOrDefault(),
+                               Profile = p.DisplayName,
+                               p.Handle,
+                               p.Kind,
+                           }).SingleAsync(ct);
         var userIds = offer.Tasks.SelectMany(t => new[] { t.CompletedByUserId, t.ConsentByUserId, t.ResultByUserId })
             .Append(offer.CreatedByUserId).Append(offer.DecidedByUserId)
             .OfType<string>().Distinct().ToList();
@@ -253,7 +288,7 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             paused, paused ? SubscriptionErrors.OfferPaused(names.Org) : null,
             enterpriseSide ? offer.ApprovalReason : null, enterpriseSide && offer.DecidedByUserId is not null ? Name(offer.DecidedByUserId) : null,
             enterpriseSide ? offer.DecidedAt : null, enterpriseSide ? offer.RejectionReason : null,
-            decision.CanApprove, decision.CanReject, enterpriseSide ? decision.Notice : null);
+            decision.CanApprove, decision.CanReject, enterpriseSide ? decision.Notice : null, offer.ProposalId, names.Job);
     }
 
     /// <summary>The freelancer accepts an agreement or acknowledges a document; who and when are recorded.</summary>
@@ -297,8 +332,10 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
                 return Result<int>.Failure([.. blockers]);
             }
 
-            var cloud = await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == offer.CloudId, ct);
+            var cloud = offer.CloudId is int cloudId ? await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == cloudId, ct) : null;
             var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
+            // An offer from a proposal hires the proposal too; it is held like a hiring manager's decision on it would hold it.
+            var proposal = offer.ProposalId is int proposalId ? await ProposalService.LockedAsync(uow, proposalId, ct) : null;
             var contract = new Contract
             {
                 OrganizationId = offer.OrganizationId,
@@ -310,17 +347,31 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             };
             db.Contracts.Add(contract);
             offer.Accept(uow.Now);
-            var placement = MembershipPlacement.Describe(await MembershipPlacement.PlaceActiveAsync(db, offer.CloudId, offer.ProfileId,
-                JoinMethod.Contract, offer.CreatedByUserId, uow.Now, ct));
+            var placement = cloud is null
+                ? "No Talent Cloud"
+                : MembershipPlacement.Describe(await MembershipPlacement.PlaceActiveAsync(db, cloud.Id, offer.ProfileId, JoinMethod.Contract,
+                    offer.CreatedByUserId, uow.Now, ct));
+            if (proposal is { Status: ProposalStatus.Submitted })
+            {
+                proposal.Hire(uow.Now);
+            }
+
             await uow.SaveAsync();
             offer.LinkContract(contract.Id);
 
-            var subject = $"\"{offer.Title}\" for {profile.DisplayName} in {cloud.Name}";
-            uow.Audit(actor, "offer.accepted", subject, $"Contract started; {placement}", cloud.Id, profile.Id, offer.OrganizationId);
-            uow.Audit(actor, "membership.joined", $"{profile.DisplayName} in {cloud.Name}", $"By contract; {placement}", cloud.Id, profile.Id, offer.OrganizationId);
+            var subject = $"\"{offer.Title}\" for {profile.DisplayName}" + (cloud is null ? "" : $" in {cloud.Name}");
+            uow.Audit(actor, "offer.accepted", subject, $"Contract started; {placement}" + (proposal is null ? "" : $"; proposal {proposal.Id} hired"),
+                cloud?.Id, profile.Id, offer.OrganizationId);
+            if (cloud is not null)
+            {
+                uow.Audit(actor, "membership.joined", $"{profile.DisplayName} in {cloud.Name}", $"By contract; {placement}", cloud.Id, profile.Id,
+                    offer.OrganizationId);
+            }
+
             uow.Notify(offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} accepted your offer",
-                $"{profile.DisplayName} accepted \"{offer.Title}\". The contract has started and they are an Active member of {cloud.Name}.",
-                $"/offers/{offer.Id}", cloud.Id);
+                $"{profile.DisplayName} accepted \"{offer.Title}\". The contract has started"
+                + (cloud is null ? "." : $" and they are an Active member of {cloud.Name}."),
+                $"/offers/{offer.Id}", cloud?.Id);
             return Result<int>.Success(contract.Id);
         }, ct, Duplicate<Result<int>>.RunAgain(CloudMembership.OnePerCloudIndex));
     }
@@ -369,7 +420,8 @@ public sealed class OfferService(IDbContextFactory<AppDbContext> dbFactory, Time
             {
                 offer.Decline(uow.Now);
                 uow.Notify(offer.CreatedByUserId, NotificationKind.General, $"{profile.DisplayName} declined your offer",
-                    $"{profile.DisplayName} declined \"{offer.Title}\".", $"/offers/{offer.Id}", offer.CloudId);
+                    $"{profile.DisplayName} declined \"{offer.Title}\"." + (offer.ProposalId is null ? "" : " Their proposal is open again: you can hire from it later."),
+                    $"/offers/{offer.Id}", offer.CloudId);
             }
             else
             {

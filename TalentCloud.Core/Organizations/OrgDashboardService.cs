@@ -14,7 +14,8 @@ namespace TalentCloud.Core.Organizations;
 public sealed record OutstandingInvitation(string ProfileName, string ProfileUrl, string CloudName, string InvitedBy, DateTimeOffset SentAt,
     DateTimeOffset ExpiresAt, bool IsPaused);
 
-public sealed record OpenOffer(int Id, string Title, string ProfileName, string CloudName, string SentBy, DateTimeOffset SentAt, bool IsPaused);
+/// <summary>An offer waiting for an answer; <see cref="CloudName"/> is null for an offer from a proposal that places nobody in a cloud.</summary>
+public sealed record OpenOffer(int Id, string Title, string ProfileName, string? CloudName, string SentBy, DateTimeOffset SentAt, bool IsPaused);
 
 /// <summary>One recent step in the organisation's clouds, offers and team; <see cref="What"/> says it in words.</summary>
 public sealed record ActivityItem(DateTimeOffset At, string ActorName, string Action, string Subject, string Outcome)
@@ -114,11 +115,10 @@ public sealed class OrgDashboardService(IDbContextFactory<AppDbContext> dbFactor
                                      By = db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                                  }).Take(20).ToListAsync(ct);
         var offers = await (from f in db.Offers
-                            join c in db.Clouds on f.CloudId equals c.Id
                             join p in db.Profiles on f.ProfileId equals p.Id
                             where f.OrganizationId == orgId && f.Status == OfferStatus.Open
                             orderby f.CreatedAt descending
-                            select new OpenOffer(f.Id, f.Title, p.DisplayName, c.Name,
+                            select new OpenOffer(f.Id, f.Title, p.DisplayName, db.Clouds.Where(c => c.Id == f.CloudId).Select(c => c.Name).FirstOrDefault(),
                                 db.Users.Where(u => u.Id == f.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "", f.CreatedAt, !active))
             .Take(20).ToListAsync(ct);
         var activity = await db.AuditEntries.AsNoTracking()

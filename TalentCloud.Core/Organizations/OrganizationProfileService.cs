@@ -41,7 +41,7 @@ public sealed class OrganizationProfileService(IDbContextFactory<AppDbContext> d
             return Result.Failure(NotOwner);
         }
 
-        var text = description?.Trim() ?? "";
+        var text = UserText.Block(description);
         if (text.Length > Organization.DescriptionMaxLength)
         {
             return Result.Failure($"The description can be at most {Organization.DescriptionMaxLength:N0} characters; yours has {text.Length:N0}.");

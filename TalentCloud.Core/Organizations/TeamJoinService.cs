@@ -87,7 +87,7 @@ public sealed class TeamJoinService(UserManager<AppUser> userManager, AppDbConte
     /// </summary>
     public async Task<Result<AppUser>> RegisterAsync(string? token, string? displayName, string? password, CancellationToken ct = default)
     {
-        var name = displayName?.Trim() ?? "";
+        var name = UserText.Line(displayName);
         var errors = new List<string>();
         if (name.Length == 0)
         {

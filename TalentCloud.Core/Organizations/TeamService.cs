@@ -126,7 +126,7 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
             return Result<int>.NotFound(TeamErrors.NotFound);
         }
 
-        var address = email?.Trim() ?? "";
+        var address = UserText.Line(email);
         var errors = new List<string>();
         if (ValidateEmail(address) is { } emailError)
         {

@@ -38,6 +38,19 @@ public sealed record ProfilePageView(
 
 public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory)
 {
+    // The public profile is the most visited page: its two queries are compiled once rather than translated per call.
+    private static readonly PerModel<Func<AppDbContext, string, ProfileKind, CancellationToken, Task<Profile?>>> FindProfile = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, string handle, ProfileKind kind, CancellationToken ct) => db.Profiles.AsNoTracking()
+            .Include(p => p.Skills)
+            .SingleOrDefault(p => p.Handle == handle && p.Kind == kind)));
+
+    private static readonly PerModel<Func<AppDbContext, int, IAsyncEnumerable<PanelRow>>> ActiveMemberships = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int profileId) =>
+            from m in db.CloudMemberships.AsNoTracking()
+            join c in db.Clouds on m.CloudId equals c.Id
+            where m.ProfileId == profileId && m.Status == MembershipStatus.Active
+            select new PanelRow(m.ProfileId, c.OrganizationId, m.Status, c.Name)));
+
     /// <summary>
     /// The public profile at <c>/freelancers/{handle}</c> or <c>/agencies/{handle}</c>, or null when there is none
     /// (unknown, malformed or over-long handle, or a handle of the other kind).
@@ -51,9 +64,7 @@ public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var profile = await db.Profiles.AsNoTracking()
-            .Include(p => p.Skills)
-            .SingleOrDefaultAsync(p => p.Handle == handle && p.Kind == kind, ct);
+        var profile = await FindProfile.For(db)(db, handle!, kind, ct);
         if (profile is null)
         {
             return null;
@@ -75,14 +86,14 @@ public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>The memberships panel of one profile for one viewer, decided by <see cref="MembershipVisibility"/>.</summary>
     internal static async Task<MembershipPanel> GetMembershipPanelAsync(AppDbContext db, Actor viewer, int profileId, CancellationToken ct)
     {
-        var rows = await (from m in db.CloudMemberships
-                          join c in db.Clouds on m.CloudId equals c.Id
-                          where m.ProfileId == profileId && m.Status == MembershipStatus.Active
-                          select new { m.ProfileId, c.OrganizationId, m.Status, c.Name })
-            .AsNoTracking()
-            .ToListAsync(ct);
-        return MembershipVisibility.Compose(
-            viewer,
-            rows.Select(r => (new MembershipFacts(r.ProfileId, r.OrganizationId, r.Status), r.Name)));
+        var rows = new List<(MembershipFacts, string)>();
+        await foreach (var r in ActiveMemberships.For(db)(db, profileId).WithCancellation(ct))
+        {
+            rows.Add((new MembershipFacts(r.ProfileId, r.OrganizationId, r.Status), r.Name));
+        }
+
+        return MembershipVisibility.Compose(viewer, rows);
     }
+
+    private sealed record PanelRow(int ProfileId, int OrganizationId, MembershipStatus Status, string Name);
 }

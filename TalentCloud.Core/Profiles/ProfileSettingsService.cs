@@ -91,7 +91,7 @@ public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFac
         var errors = new List<string>();
         var name = Clean(input.DisplayName);
         var title = Clean(input.Title);
-        var bio = input.Bio?.Trim() ?? "";
+        var bio = UserText.Block(input.Bio);
         var country = Clean(input.Country).ToUpperInvariant();
         var timeZone = Clean(input.TimeZone);
         var businessName = Clean(input.BusinessName);
@@ -153,6 +153,10 @@ public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFac
         errors.AddRange(PublicTextPolicy.Check(name, "The display name").Errors);
         errors.AddRange(PublicTextPolicy.Check(title, "The title").Errors);
         errors.AddRange(PublicTextPolicy.Check(bio, "The bio").Errors);
+        foreach (var skill in skills)
+        {
+            errors.AddRange(PublicTextPolicy.Check(skill, $"The skill \"{skill}\"").Errors);
+        }
 
         if (errors.Count > 0)
         {
@@ -175,7 +179,7 @@ public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFac
         }, ct);
     }
 
-    private static string Clean(string? value) => value?.Trim() ?? "";
+    private static string Clean(string? value) => UserText.Line(value);
 
     private static void Limit(List<string> errors, string field, string value, int max)
     {

@@ -3,11 +3,13 @@ using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Connects;
+using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Jobs;
 using TalentCloud.Core.Notifications;
 using TalentCloud.Core.Organizations;
+using TalentCloud.Core.Offers;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Visibility;
 
@@ -18,13 +20,16 @@ public sealed record ProposalDraft(int JobId, int ProfileId, string? CoverLetter
 /// <summary>The proposal the actor already sent to a job, shown on the job page.</summary>
 public sealed record MyProposalOnJob(int Id, ProposalStatus Status, int Bid, int ConnectsSpent, DateTimeOffset SubmittedAt);
 
-/// <summary>One of the actor's proposals in "My proposals".</summary>
+/// <summary>One of the actor's proposals in "My proposals"; <see cref="OpenOfferId"/> is an offer made from it that waits for an answer.</summary>
 public sealed record MyProposalRow(
     int Id, int JobId, string JobTitle, string OrganizationName, string? CloudName, BudgetType BudgetType, int Bid,
-    int ConnectsSpent, ProposalStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? RefundedAt, bool JobOpen)
+    int ConnectsSpent, ProposalStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? RefundedAt, bool JobOpen, int? OpenOfferId = null)
 {
-    /// <summary>Whether <see cref="ProposalService.WithdrawAsync"/> would accept it: only a proposal still waiting for an answer.</summary>
-    public bool CanWithdraw => Status == ProposalStatus.Submitted;
+    /// <summary>
+    /// Whether <see cref="ProposalService.WithdrawAsync"/> would accept it: only a proposal still waiting for an answer, and not while an
+    /// offer made from it waits for the freelancer's answer (they decline the offer instead).
+    /// </summary>
+    public bool CanWithdraw => Status == ProposalStatus.Submitted && OpenOfferId is null;
 }
 
 /// <summary>One page of "My proposals", newest first.</summary>
@@ -33,12 +38,20 @@ public sealed record MyProposalListPage(IReadOnlyList<MyProposalRow> Items, int 
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 }
 
-/// <summary>One applicant's proposal as the job's organisation sees it. Memberships follow the visibility rule.</summary>
+/// <summary>
+/// One applicant's proposal as the job's organisation sees it. Memberships follow the visibility rule. <see cref="OfferId"/> is the
+/// offer made from it that waits for an answer (the proposal shows "Offer sent") or that hired it; <see cref="HiresThroughOffer"/>
+/// says whether "Hire" prepares an offer (Enterprise organisations) or starts a contract at once.
+/// </summary>
 public sealed record ApplicantProposal(
     int Id, ProfileKind Kind, string Handle, string DisplayName, string ProfileTitle, int Bid, string CoverLetter,
-    ProposalStatus Status, DateTimeOffset SubmittedAt, MembershipPanel Memberships)
+    ProposalStatus Status, DateTimeOffset SubmittedAt, MembershipPanel Memberships,
+    int? OfferId = null, bool OfferSent = false, bool HiresThroughOffer = false, bool CanHire = false, bool CanDecline = false)
 {
     public string ProfileUrl => (Kind == ProfileKind.Agency ? "/agencies/" : "/freelancers/") + Handle;
+
+    /// <summary>The status in words: "Offer sent" while an offer made from it waits for an answer.</summary>
+    public string StatusText => OfferSent ? "Offer sent" : Status.ToString();
 }
 
 /// <summary>A job's proposals for its organisation's people; <see cref="CanDecide"/> when the viewer's role may hire or decline.</summary>
@@ -65,14 +78,14 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
             var db = uow.Db;
-            var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
-            var job = await visible.SingleOrDefaultAsync(j => j.Id == draft.JobId, ct);
+            var jobViewer = await JobAccess.ViewerAsync(db, actor, uow.Now, ct);
+            var job = await jobViewer.Visible(db).SingleOrDefaultAsync(j => j.Id == draft.JobId, ct);
             if (job is null)
             {
                 return Result<int>.Failure(JobErrors.NotFound);
             }
 
-            var coverLetter = (draft.CoverLetter ?? "").Trim();
+            var coverLetter = UserText.Block(draft.CoverLetter);
             var errors = new List<string>();
             if (actor.BelongsTo(job.OrganizationId))
             {
@@ -93,6 +106,17 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                 errors.Add(ProposalErrors.BidOutOfRange(job.BudgetType));
             }
 
+            if (errors.Count == 0)
+            {
+                // The cover letter reaches the client before any contract: it follows the private-message rule for this pair.
+                var pair = await ContactDetailsPolicy.LoadFactsAsync(db, job.OrganizationId, draft.ProfileId, uow.Now, ct);
+                var decision = ContactDetailsPolicy.Decide(coverLetter, pair, "cover letter");
+                if (!decision.Allowed)
+                {
+                    errors.Add(decision.Refusal!);
+                }
+            }
+
             if (errors.Count > 0)
             {
                 return Result<int>.Failure([.. errors]);
@@ -110,7 +134,7 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                 return Result<int>.Failure(ProposalErrors.Duplicate);
             }
 
-            var cost = ConnectsPricing.ProposalCost(job.CloudId, job.BudgetType, job.Budget);
+            var cost = jobViewer.ProposalCost(job.CloudId, job.PublicFrom, job.BudgetType, job.Budget);
             var balance = await ConnectsService.BalanceAsync(db, draft.ProfileId, ct);
             if (balance < cost)
             {
@@ -153,6 +177,11 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                 return Result.Failure(ProposalErrors.NotSubmitted);
             }
 
+            if (await HasOpenOfferAsync(uow.Db, proposal.Id, ct))
+            {
+                return Result.Failure(ProposalErrors.OfferWaitingForYou);
+            }
+
             proposal.Withdraw(uow.Now);
             uow.Audit(actor, "proposal.withdrawn", $"Proposal {proposal.Id} (job {proposal.JobId})",
                 proposal.ConnectsSpent == 0 ? "withdrawn" : $"withdrawn; {proposal.ConnectsSpent} Connects not refunded", profileId: proposal.ProfileId);
@@ -165,7 +194,8 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         DecideAsync(actor, proposalId, hire: false, ct);
 
     /// <summary>
-    /// The job's organisation hires the applicant: the proposal is marked hired and a contract between the two starts.
+    /// An ordinary client hires the applicant directly: the proposal is marked hired and a contract between the two starts (no cloud,
+    /// no offer). Enterprise organisations hire through an offer instead (<see cref="Offers.OfferService.CreateFromProposalAsync"/>).
     /// After a hire, closing the job refunds nothing.
     /// </summary>
     public Task<Result> HireAsync(Actor actor, int proposalId, CancellationToken ct = default) =>
@@ -211,16 +241,24 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
 
         var profiles = actor.ProfileIds.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = await JobAccess.VisibleJobsAsync(db, actor, ct);
-        return await (from p in db.Proposals
-                      join j in visible on p.JobId equals j.Id
-                      join o in db.Organizations on j.OrganizationId equals o.Id
-                      where profiles.Contains(p.ProfileId)
-                      orderby p.SubmittedAt descending, p.Id descending
-                      select new MyProposalRow(p.Id, j.Id, j.Title, o.Name,
-                          db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
-                          j.BudgetType, p.Bid, p.ConnectsSpent, p.Status, p.SubmittedAt, p.RefundedAt, j.Status == JobStatus.Open))
+        var jobViewer = await JobAccess.ViewerAsync(db, actor, clock.GetUtcNow(), ct);
+        var rows = await (from p in db.Proposals
+                          join j in jobViewer.Visible(db) on p.JobId equals j.Id
+                          join o in db.Organizations on j.OrganizationId equals o.Id
+                          where profiles.Contains(p.ProfileId)
+                          orderby p.SubmittedAt descending, p.Id descending
+                          select new
+                          {
+                              Row = new MyProposalRow(p.Id, j.Id, j.Title, o.Name,
+                                  db.Clouds.Where(c => c.Id == j.CloudId).Select(c => c.Name).FirstOrDefault(),
+                                  j.BudgetType, p.Bid, p.ConnectsSpent, p.Status, p.SubmittedAt, p.RefundedAt, j.Status == JobStatus.Open,
+                                  db.Offers.Where(f => f.ProposalId == p.Id && f.Status == OfferStatus.Open).Select(f => (int?)f.Id).FirstOrDefault()),
+                              j.OrganizationId,
+                              j.CloudId,
+                          })
             .ToListAsync(ct);
+        // A proposal to an opened cloud-first job by someone outside its cloud names no cloud.
+        return [.. rows.Select(r => jobViewer.KnowsCloudOf(r.OrganizationId, r.CloudId) ? r.Row : r.Row with { CloudName = null })];
     }
 
     /// <summary>
@@ -243,16 +281,26 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                           join pr in db.Profiles on p.ProfileId equals pr.Id
                           where p.JobId == jobId && p.Status != ProposalStatus.Withdrawn
                           orderby p.SubmittedAt, p.Id
-                          select new { p.Id, p.ProfileId, pr.Kind, pr.Handle, pr.DisplayName, pr.Title, p.Bid, p.CoverLetter, p.Status, p.SubmittedAt })
+                          select new
+                          {
+                              p.Id, p.ProfileId, pr.Kind, pr.Handle, pr.DisplayName, pr.Title, p.Bid, p.CoverLetter, p.Status, p.SubmittedAt,
+                              Offer = db.Offers.Where(f => f.ProposalId == p.Id && (f.Status == OfferStatus.Open || f.Status == OfferStatus.AwaitingApproval || f.Status == OfferStatus.Accepted))
+                                  .OrderByDescending(f => f.Id).Select(f => new { f.Id, f.Status }).FirstOrDefault(),
+                          })
             .ToListAsync(ct);
         var result = new List<ApplicantProposal>(rows.Count);
+        var canDecide = actor.Can(job.OrganizationId, OrganizationAction.Hire);
         foreach (var r in rows)
         {
             var panel = await ProfileService.GetMembershipPanelAsync(db, actor, r.ProfileId, ct);
-            result.Add(new ApplicantProposal(r.Id, r.Kind, r.Handle, r.DisplayName, r.Title, r.Bid, r.CoverLetter, r.Status, r.SubmittedAt, panel));
+            var offerSent = r.Offer?.Status is OfferStatus.Open or OfferStatus.AwaitingApproval;
+            // Hiring and declining are for the roles that hire (recruiters see the proposals but do not decide them).
+            var waiting = canDecide && r.Status == ProposalStatus.Submitted && !offerSent;
+            result.Add(new ApplicantProposal(r.Id, r.Kind, r.Handle, r.DisplayName, r.Title, r.Bid, r.CoverLetter, r.Status, r.SubmittedAt, panel,
+                r.Offer?.Id, offerSent, isEnterprise, CanHire: waiting && job.IsOpen, CanDecline: waiting));
         }
 
-        return new JobProposals(job.Id, job.Title, job.BudgetType, job.IsOpen, isEnterprise, result, actor.Can(job.OrganizationId, OrganizationAction.Hire));
+        return new JobProposals(job.Id, job.Title, job.BudgetType, job.IsOpen, isEnterprise, result, canDecide);
     }
 
     private Task<Result> DecideAsync(Actor actor, int proposalId, bool hire, CancellationToken ct)
@@ -266,8 +314,10 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                 ? null
                 : await (from j in db.Jobs
                          join pr in db.Profiles on proposal.ProfileId equals pr.Id
+                         join o in db.Organizations on j.OrganizationId equals o.Id
                          where j.Id == proposal.JobId
-                         select new { Job = j, pr.OwnerUserId, pr.DisplayName }).AsNoTracking().SingleAsync(ct);
+                         select new { Job = j, pr.OwnerUserId, pr.DisplayName, OrganizationIsEnterprise = o.HasEnterpriseSubscription })
+                    .AsNoTracking().SingleAsync(ct);
             if (proposal is null || row is null || !actor.BelongsTo(row.Job.OrganizationId) || proposal.Status == ProposalStatus.Withdrawn)
             {
                 return Result.NotFound(ProposalErrors.NotFound);
@@ -278,17 +328,14 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                 return Result.Failure(OrganizationPermissions.Refusal(actor.Organizations[row.Job.OrganizationId], OrganizationAction.Hire));
             }
 
-            if (proposal.Status != ProposalStatus.Submitted)
-            {
-                return Result.Failure(ProposalErrors.NotSubmitted);
-            }
-
             var job = row.Job;
             if (hire)
             {
-                if (!job.IsOpen)
+                var refusal = await OfferService.HireRefusalAsync(db, proposal, job, row.DisplayName, ct)
+                    ?? (row.OrganizationIsEnterprise ? ProposalErrors.HireThroughOffer : null);
+                if (refusal is not null)
                 {
-                    return Result.Failure(JobErrors.AlreadyClosed);
+                    return Result.Failure(refusal);
                 }
 
                 proposal.Hire(uow.Now);
@@ -305,6 +352,16 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
             }
             else
             {
+                if (proposal.Status != ProposalStatus.Submitted)
+                {
+                    return Result.Failure(ProposalErrors.NotSubmitted);
+                }
+
+                if (await HasOpenOfferAsync(db, proposal.Id, ct))
+                {
+                    return Result.Failure(ProposalErrors.OfferWaiting);
+                }
+
                 proposal.Decline(uow.Now);
                 uow.Notify(row.OwnerUserId, NotificationKind.General, $"Proposal declined: \"{job.Title}\"",
                     "The client chose not to go ahead with your proposal.", "/my/proposals");
@@ -318,9 +375,10 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
 
     /// <summary>
     /// The proposal, loaded after holding its job (shared: it must not close meanwhile) and the proposal itself, so
-    /// a decision, a withdrawal and a close of its job happen one after the other. Null when it does not exist.
+    /// a decision, a withdrawal, an offer made from it or its acceptance, and a close of its job happen one after the
+    /// other. Null when it does not exist.
     /// </summary>
-    private static async Task<Proposal?> LockedAsync(UnitOfWork uow, int proposalId, CancellationToken ct)
+    internal static async Task<Proposal?> LockedAsync(UnitOfWork uow, int proposalId, CancellationToken ct)
     {
         var jobId = await uow.Db.Proposals.Where(p => p.Id == proposalId).Select(p => (int?)p.JobId).SingleOrDefaultAsync(ct);
         if (jobId is null)
@@ -332,4 +390,7 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         await uow.LockAsync<Proposal>(proposalId);
         return await uow.Db.Proposals.SingleAsync(p => p.Id == proposalId, ct);
     }
+
+    private static Task<bool> HasOpenOfferAsync(AppDbContext db, int proposalId, CancellationToken ct) =>
+        db.Offers.Pending().AnyAsync(o => o.ProposalId == proposalId, ct);
 }

@@ -95,8 +95,8 @@ public sealed class RemovalQueueService(IDbContextFactory<AppDbContext> dbFactor
         if (member.Length > 0)
         {
             var pattern = TextMatch.ContainsPattern(member.Length > 100 ? member[..100] : member);
-            rows = rows.Where(x => EF.Functions.Like(x.p.DisplayName.ToLower(), pattern, TextMatch.Escape)
-                || EF.Functions.Like(x.p.Handle.ToLower(), pattern, TextMatch.Escape));
+            rows = rows.Where(x => EF.Functions.Like(TextMatch.Lower(x.p.DisplayName), pattern, TextMatch.Escape)
+                || EF.Functions.Like(TextMatch.Lower(x.p.Handle), pattern, TextMatch.Escape));
         }
 
         var total = await rows.CountAsync(ct);
@@ -145,7 +145,7 @@ public sealed class RemovalQueueService(IDbContextFactory<AppDbContext> dbFactor
     public Task<Result> ApproveAsync(Actor actor, int requestId, string? note = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var text = (note ?? "").Trim();
+        var text = UserText.Block(note);
         if (!actor.IsPlatformAdmin)
         {
             return Task.FromResult(Result.Failure(RemovalErrors.RequestNotFound));
@@ -187,7 +187,7 @@ public sealed class RemovalQueueService(IDbContextFactory<AppDbContext> dbFactor
     public Task<Result> RejectAsync(Actor actor, int requestId, string? reason, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var text = (reason ?? "").Trim();
+        var text = UserText.Block(reason);
         if (!actor.IsPlatformAdmin)
         {
             return Task.FromResult(Result.Failure(RemovalErrors.RequestNotFound));

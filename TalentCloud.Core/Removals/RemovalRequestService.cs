@@ -69,7 +69,7 @@ public sealed class RemovalRequestService(IDbContextFactory<AppDbContext> dbFact
     public Task<Result<int>> RequestAsync(Actor actor, int membershipId, string? reason, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var text = (reason ?? "").Trim();
+        var text = UserText.Block(reason);
         if (text.Length > RemovalRequest.ReasonMaxLength)
         {
             return Task.FromResult(Result<int>.Failure(RemovalErrors.ReasonTooLong));

@@ -1,4 +1,5 @@
 using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Profiles;
 
 namespace TalentCloud.Core.Search;
@@ -36,7 +37,7 @@ internal static class SearchInput
         var notices = new List<string>();
         var errors = new List<string>();
 
-        var text = query.Text?.Trim() ?? "";
+        var text = UserText.Line(query.Text);
         if (text.Length > TalentSearchService.TextMaxLength)
         {
             text = text[..TalentSearchService.TextMaxLength];
@@ -54,7 +55,7 @@ internal static class SearchInput
             notices.Add("Your search holds no letters or digits, so everyone is listed.");
         }
 
-        var skills = query.Skills.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var skills = query.Skills.Select(UserText.Line).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (skills.Count > TalentSearchService.MaxSkillFilters)
         {
             errors.Add($"Filter by at most {TalentSearchService.MaxSkillFilters} skills.");

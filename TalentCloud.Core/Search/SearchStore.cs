@@ -97,7 +97,7 @@ internal abstract class SearchStore(DbConnection connection)
         while (await reader.ReadAsync(ct))
         {
             rows.Add(new SearchRow(reader.GetInt32(0), (ProfileKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetInt32(6), reader.IsDBNull(7) ? [] : reader.GetString(7).Split(Separator)));
+                reader.GetString(4), reader.GetString(5), reader.GetInt32(6), await reader.IsDBNullAsync(7, ct) ? [] : reader.GetString(7).Split(Separator)));
         }
 
         return rows;
@@ -125,7 +125,7 @@ internal abstract class SearchStore(DbConnection connection)
         while (await reader.ReadAsync(ct))
         {
             enterprise = true;
-            if (!reader.IsDBNull(1))
+            if (!await reader.IsDBNullAsync(1, ct))
             {
                 clouds.Add(new SearchCloud(reader.GetInt32(1), reader.GetString(2)));
             }

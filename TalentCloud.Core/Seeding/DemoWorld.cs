@@ -37,6 +37,13 @@ public static class DemoWorld
     public const string AcmeFlutterCloudJob = "Flutter prototype for a warehouse scanner";
     public const string GlobexDesignCloudJob = "Design system refresh for Globex control panels";
 
+    /// <summary>A public Acme job with omar's proposal, to hire from through an offer.</summary>
+    public const string AcmeLoyaltyApiJob = "Backend developer for the Acme loyalty API";
+
+    /// <summary>Posted to Acme Pro Mobile Developers first, open to everyone since two days before seeding.</summary>
+    public const string AcmeOpenedCloudFirstJob = "Review the offline sync of the Acme Rewards app";
+
+    /// <summary>The jobs only their clouds' members see (the opened cloud-first job is public by now).</summary>
     public static readonly IReadOnlyList<string> CloudJobTitles = [AcmeKotlinCloudJob, AcmeFlutterCloudJob, GlobexDesignCloudJob];
 
     public static readonly IReadOnlyList<string> AllCloudNames = [AcmeMobile, AcmeData, GlobexDesign];

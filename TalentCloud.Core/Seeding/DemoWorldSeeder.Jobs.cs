@@ -43,6 +43,9 @@ public sealed partial class DemoWorldSeeder
         AddJob(world.Globex, null, hank, 4, "Technical writer for installation guides",
             "Turn engineering notes into clear installation guides for field technicians.",
             BudgetType.Hourly, 45, ExperienceLevel.Intermediate, "Technical Writing", "Documentation");
+        AddJob(world.Acme, null, maria, 3, DemoWorld.AcmeLoyaltyApiJob,
+            "Add partner rewards to the loyalty API behind the Acme apps: new endpoints in C# and .NET, PostgreSQL migrations and tests.",
+            BudgetType.Hourly, 60, ExperienceLevel.Intermediate, "C#", ".NET", "PostgreSQL");
         AddJob(world.Initech, null, carl, 11, DemoWorld.InitechApiJob,
             "Extend our account-statement API in C# and .NET: new endpoints, tests and a migration for PostgreSQL.",
             BudgetType.Hourly, 70, ExperienceLevel.Intermediate, "C#", ".NET", "REST APIs");
@@ -72,11 +75,20 @@ public sealed partial class DemoWorldSeeder
         AddJob(world.Globex, world.GlobexDesign.Id, hank, 2, DemoWorld.GlobexDesignCloudJob,
             "Refresh the components of the Globex control-panel design system in Figma and document them.",
             BudgetType.Fixed, 12_000, ExperienceLevel.Expert, "Figma", "UI Design", "Design Systems");
+
+        // Posted to the cloud five days ago, "then public after 3 days": open to everyone for two days now.
+        AddJob(world.Acme, world.AcmeMobile.Id, raj, 5, DemoWorld.AcmeOpenedCloudFirstJob,
+            "Read through the offline sync module of the Acme Rewards Android app and write down what could lose a customer's points.",
+            BudgetType.Fixed, 450, ExperienceLevel.Intermediate, publicAfterDays: 3, "Android", "Code Review", "Mobile");
         await db.SaveChangesAsync(ct);
 
+        // Omar applied to two public jobs; a bonus keeps his balance at 6 for trying the opened cloud-first job.
+        db.ConnectsEntries.Add(ConnectsEntry.Grant(world.Omar.Id, 4, "Bonus for completing your profile", world.Now.AddDays(-20), null));
         var jobs = await db.Jobs.ToDictionaryAsync(j => j.Title, ct);
         await AddProposalAsync(jobs[DemoWorld.InitechApiJob], world.Omar, 10,
             "I have built statement APIs for two banks in C# and .NET and can start on Monday.", 60, ct);
+        await AddProposalAsync(jobs[DemoWorld.AcmeLoyaltyApiJob], world.Omar, 2,
+            "I design PostgreSQL schemas and .NET APIs for a living; partner rewards sound like a clean extension of your ledger.", 58, ct);
         await AddProposalAsync(jobs["Data pipeline clean-up in Airflow"], world.Lee, 9,
             "Airflow is my daily tool; I would start by mapping the DAG dependencies and adding tests.", 2_800, ct);
         await AddProposalAsync(jobs["React Native developer for a mobile banking app"], world.Northwind, 6,
@@ -89,12 +101,21 @@ public sealed partial class DemoWorldSeeder
 
     private void AddJob(Organizations.Organization org, int? cloudId, AppUser postedBy, int daysAgo, string title, string description,
         BudgetType budgetType, int budget, ExperienceLevel level, params string[] skills) =>
-        db.Jobs.Add(Job.Post(org.Id, cloudId, title, description, budgetType, budget, level, skills, postedBy.Id, clock.GetUtcNow().AddDays(-daysAgo)));
+        AddJob(org, cloudId, postedBy, daysAgo, title, description, budgetType, budget, level, null, skills);
+
+    private void AddJob(Organizations.Organization org, int? cloudId, AppUser postedBy, int daysAgo, string title, string description,
+        BudgetType budgetType, int budget, ExperienceLevel level, int? publicAfterDays, params string[] skills)
+    {
+        var postedAt = clock.GetUtcNow().AddDays(-daysAgo);
+        db.Jobs.Add(Job.Post(org.Id, cloudId, title, description, budgetType, budget, level, skills, postedBy.Id, postedAt,
+            publicAfterDays is int days ? postedAt.AddDays(days) : null));
+    }
 
     private async Task AddProposalAsync(Job job, Profile profile, int daysAgo, string coverLetter, int bid, CancellationToken ct)
     {
         var at = clock.GetUtcNow().AddDays(-daysAgo);
-        var cost = ConnectsPricing.ProposalCost(job.CloudId, job.BudgetType, job.Budget);
+        // Demo proposals to cloud jobs come from the cloud's members.
+        var cost = ConnectsPricing.ProposalCost(job.CloudId is not null, job.BudgetType, job.Budget);
         var proposal = Proposal.Submit(job.Id, profile.Id, profile.OwnerUserId, coverLetter, bid, cost, at);
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(ct);

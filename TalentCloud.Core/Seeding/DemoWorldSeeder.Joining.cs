@@ -22,7 +22,7 @@ public sealed partial class DemoWorldSeeder
             "We are growing our data team's reserve for next year's warehouse migration. Your PostgreSQL work caught our eye.",
             world.Now.AddDays(-2)));
 
-        var offer = Offer.Send(world.Globex.Id, world.GlobexDesign.Id, world.Lee.Id, LeeOfferTitle,
+        var offer = Offer.Send(world.Globex.Id, world.GlobexDesign.Id, world.Lee.Id, proposalId: null, LeeOfferTitle,
             "Design the data-heavy dashboards operators use to watch turbine fleets: information architecture, charts and alert views.",
             PayKind.Hourly, 85,
             [
@@ -34,6 +34,22 @@ public sealed partial class DemoWorldSeeder
             hank.Id, world.Now.AddDays(-1));
         offer.Submit(approvalReason: null, offer.CreatedAt);
         db.Offers.Add(offer);
+        // Each cloud's standard onboarding tasks: an offer that hires from a proposal into the cloud comes with them.
+        AddOnboardingTasks(world.AcmeData,
+            new OnboardingTaskInput(OnboardingTaskKind.Agreement, "Acme data handling agreement",
+                "You handle Acme customer data only on systems Acme provides, keep it inside the EU and US regions, and delete local copies when a task ends."),
+            new OnboardingTaskInput(OnboardingTaskKind.DocumentAcknowledgement, "Warehouse access policy",
+                "Access to the Acme data warehouse is personal, logged and reviewed monthly. Queries that export more than 10,000 customer rows need a ticket."));
+        AddOnboardingTasks(world.AcmeMobile,
+            new OnboardingTaskInput(OnboardingTaskKind.Agreement, "Acme mobile contractor agreement",
+                "Code written for Acme apps belongs to Acme; you use Acme's signing keys only on the build servers you are given."));
+        AddOnboardingTasks(world.GlobexDesign,
+            new OnboardingTaskInput(OnboardingTaskKind.Agreement, "Globex contractor agreement",
+                "You keep Globex's plant data confidential and assign the designs made under the contract to Globex."),
+            new OnboardingTaskInput(OnboardingTaskKind.BackgroundCheck, "Background check", ""));
         await db.SaveChangesAsync(ct);
     }
+
+    private void AddOnboardingTasks(Clouds.Cloud cloud, params OnboardingTaskInput[] tasks) =>
+        db.CloudOnboardingTasks.AddRange(tasks.Select((t, i) => Clouds.CloudOnboardingTask.From(cloud.Id, i + 1, t)));
 }

@@ -12,7 +12,7 @@ public sealed partial class DemoWorldSeeder
     private async Task SeedTeamsAsync(SeededWorld world, CancellationToken ct)
     {
         var rita = world.User(DemoWorld.RitaEmail);
-        var offer = Offer.Send(world.Acme.Id, world.AcmeData.Id, world.Lee.Id, RitaOfferTitle,
+        var offer = Offer.Send(world.Acme.Id, world.AcmeData.Id, world.Lee.Id, proposalId: null, RitaOfferTitle,
             "Build the dashboards Acme's data stewards use to watch freshness and row-level checks across the warehouse.",
             PayKind.Hourly, 70,
             [

@@ -94,6 +94,7 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
         await SeedJoiningAsync(world, ct);
         await SeedTeamsAsync(world, ct);
         await SeedNotificationsAsync(world, ct);
+        await SeedSupportAsync(world, ct);
     }
 
     private async Task AddGeneratedTalentAsync(DemoWorldOptions options, Cloud[] clouds, AppUser[] inviters, DateTimeOffset now, CancellationToken ct)

@@ -19,10 +19,10 @@ public sealed class HelpServiceTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await db.DisposeAsync();
 
     [Fact]
-    public void The_six_articles_are_there_with_unique_addresses()
+    public void The_eleven_articles_are_there_with_unique_addresses()
     {
-        Assert.Equal(6, HelpService.Articles.Count);
-        Assert.Equal(6, HelpService.Articles.Select(a => a.Slug).Distinct().Count());
+        Assert.Equal(11, HelpService.Articles.Count);
+        Assert.Equal(11, HelpService.Articles.Select(a => a.Slug).Distinct().Count());
         Assert.All(HelpService.Articles, a => Assert.True(a.Slug.Length <= HelpArticle.SlugMaxLength));
         Assert.DoesNotContain("Talend Cloud", string.Join(" ", HelpService.Articles.SelectMany(a => a.Paragraphs)), StringComparison.Ordinal);
     }
@@ -67,5 +67,52 @@ public sealed class HelpServiceTests : IAsyncLifetime
         Assert.Null(await help.GetArticleAsync(Actor.Visitor, null));
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
         Assert.Equal(HelpService.ArticleNotFound, Assert.Single((await help.VoteAsync(fiona, "no-such-article", true)).Errors));
+    }
+
+    [Theory]
+    [InlineData(DemoWorld.FionaEmail, HelpAudience.Freelancer)]
+    [InlineData(DemoWorld.NinaEmail, HelpAudience.Agency)]
+    [InlineData(DemoWorld.MariaEmail, HelpAudience.Client)]
+    [InlineData(DemoWorld.CarlEmail, HelpAudience.Client)]
+    [InlineData(DemoWorld.AdminEmail, HelpAudience.Everyone)]
+    public async Task The_centre_defaults_to_the_readers_own_kind(string email, HelpAudience expected)
+    {
+        var centre = await help.GetCentreAsync(await db.ActorAsync(email));
+
+        Assert.Equal((expected, expected), (centre.Audience, centre.DefaultAudience));
+        Assert.All(centre.Articles, a => Assert.True(a.IsFor(expected)));
+        Assert.Equal(HelpService.Articles.Count(a => a.IsFor(expected)), centre.Articles.Count);
+        Assert.Single(centre.Choices, c => c.Selected && c.Audience == expected);
+    }
+
+    [Fact]
+    public async Task Filtering_by_audience_shows_that_audiences_articles_and_an_unknown_one_falls_back()
+    {
+        var visitor = await help.GetCentreAsync(Actor.Visitor);
+        var clients = await help.GetCentreAsync(Actor.Visitor, HelpAudience.Client);
+        var odd = await help.GetCentreAsync(await db.ActorAsync(DemoWorld.FionaEmail), (HelpAudience)99);
+
+        Assert.Equal(HelpService.Articles.Count, visitor.Articles.Count);
+        Assert.Contains(clients.Articles, a => a.Slug == HelpArticles.HiringFromAProposal);
+        Assert.DoesNotContain(clients.Articles, a => a.Slug == HelpArticles.BusinessEntityTypes);
+        Assert.True(clients.Articles.Count < visitor.Articles.Count);
+        Assert.Equal(HelpAudience.Freelancer, odd.Audience);
+        Assert.False(visitor.CanContactSupport);
+    }
+
+    [Fact]
+    public void The_business_entity_article_explains_every_entity_type_the_profile_offers()
+    {
+        var article = HelpArticles.Find(HelpArticles.BusinessEntityTypes)!;
+        var text = string.Join(" ", article.Paragraphs).ToUpperInvariant();
+
+        foreach (var type in Enum.GetValues<TalentCloud.Core.Profiles.BusinessEntityType>().Where(t => t != TalentCloud.Core.Profiles.BusinessEntityType.None))
+        {
+            var words = System.Text.RegularExpressions.Regex.Replace(type.ToString(), "(?<!^)([A-Z])", " $1").ToUpperInvariant();
+            Assert.Contains(words, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HelpAudience.Freelancer | HelpAudience.Agency, article.Audience);
+        Assert.Equal("/settings/profile", article.Action!.Url);
     }
 }

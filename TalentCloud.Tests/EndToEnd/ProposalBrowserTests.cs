@@ -95,7 +95,7 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
         var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, DemoWorld.CarlEmail, DemoWorld.Password);
         await page.GotoAsync("/org/jobs/new");
-        await Assertions.Expect(page.GetByLabel("Who sees this job")).ToHaveCountAsync(0); // no clouds without Enterprise
+        await Assertions.Expect(page.Locator("fieldset.audience-fields")).ToHaveCountAsync(0); // no clouds without Enterprise
         await page.GetByLabel("Title").FillAsync("Database tuning");
         await page.GetByLabel("Description").FillAsync("Tune our reports. Call me on +1 415 555 0100 to discuss.");
         await page.GetByLabel("Required skills").FillAsync("SQL, PostgreSQL");
@@ -108,7 +108,7 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
-    public async Task A_cloud_job_posted_by_acme_reaches_its_members_and_nobody_else()
+    public async Task A_cloud_first_job_posted_by_acme_reaches_its_members_and_nobody_else_until_it_opens()
     {
         const string title = "On-call mobile release engineer";
 
@@ -121,7 +121,10 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
         var maria = await NewPageAsync();
         await BrowserFixture.SignInAsync(maria, DemoWorld.MariaEmail, DemoWorld.Password);
         await maria.GotoAsync("/org/jobs/new");
-        await maria.GetByLabel("Who sees this job").SelectOptionAsync(new SelectOptionValue { Label = $"Only members of {DemoWorld.AcmeMobile} (Talent Cloud job)" });
+        await BrowserFixture.WaitForCircuitAsync(maria);
+        await BrowserFixture.ChooseAsync(maria.GetByRole(AriaRole.Combobox, new() { Name = "Audience" }), $"Members of {DemoWorld.AcmeMobile} (Talent Cloud job)");
+        await maria.GetByRole(AriaRole.Radio, new() { Name = "My Talent Cloud first, then public" }).CheckAsync();
+        await maria.GetByLabel("Public after (days)").FillAsync("3");
         await maria.GetByLabel("Title").FillAsync(title);
         await maria.GetByLabel("Description").FillAsync("Own the release train of our mobile apps for a month.");
         await maria.GetByLabel("Required skills").FillAsync("Mobile, CI");
@@ -129,6 +132,7 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
         await maria.GetByRole(AriaRole.Button, new() { Name = "Post job" }).ClickAsync();
         await Assertions.Expect(maria.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(maria.GetByTestId("job-cloud")).ToContainTextAsync(DemoWorld.AcmeMobile);
+        await Assertions.Expect(maria.GetByTestId("job-audience")).ToContainTextAsync($"Members of {DemoWorld.AcmeMobile} first; open to everyone from");
         var jobPath = new Uri(maria.Url).AbsolutePath;
 
         var live = fionaCentre.Locator("[data-testid=notification]", new() { HasText = title });
@@ -146,5 +150,20 @@ public sealed class ProposalBrowserTests : IClassFixture<BrowserFixture>
         Assert.Equal(404, response!.Status);
         await omar.GotoAsync("/jobs?q=release");
         Assert.DoesNotContain(title, await omar.ContentAsync(), StringComparison.Ordinal);
+
+        // The demo world's cloud-first job has opened: omar finds it among public jobs and pays the normal tier, with no
+        // word of the cloud; fiona, a member, sees it came to her cloud first and still applies for free.
+        await omar.GotoAsync("/jobs?q=offline");
+        await omar.GetByRole(AriaRole.Link, new() { Name = DemoWorld.AcmeOpenedCloudFirstJob, Exact = true }).ClickAsync();
+        await Assertions.Expect(omar.GetByRole(AriaRole.Heading, new() { Name = DemoWorld.AcmeOpenedCloudFirstJob, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(omar.GetByTestId("proposal-cost")).ToContainTextAsync("This proposal costs 2 Connects");
+        await Assertions.Expect(omar.GetByTestId("cloud-first")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(DemoWorld.AcmeMobile, await omar.ContentAsync(), StringComparison.Ordinal);
+
+        await fiona.GotoAsync("/jobs?q=offline");
+        var card = fiona.Locator("article.job-card", new() { HasText = DemoWorld.AcmeOpenedCloudFirstJob });
+        await Assertions.Expect(card.GetByTestId("cloud-first")).ToHaveTextAsync("Posted to your Talent Cloud first");
+        await card.GetByRole(AriaRole.Link, new() { Name = DemoWorld.AcmeOpenedCloudFirstJob, Exact = true }).ClickAsync();
+        await Assertions.Expect(fiona.GetByTestId("proposal-cost")).ToContainTextAsync("This proposal costs 0 Connects");
     }
 }

@@ -67,8 +67,7 @@ public sealed class TalentPagesAccessibilityBrowserTests(BrowserFixture browser)
         await Accessibility.AssertNoSeriousViolationsAsync(maria, "the interview dialog");
 
         // Escape cancels: nothing is proposed and focus goes back to the button.
-        await maria.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await BrowserFixture.EscapeAsync(dialog);
         await Assertions.Expect(open).ToBeFocusedAsync();
         await using (var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {

@@ -182,7 +182,7 @@ public sealed class TeamBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(hank.GetByRole(AriaRole.Button, new() { Name = "Invite to cloud", Exact = true })).ToHaveCountAsync(0);
         await hank.GotoAsync("/org/jobs/new");
         await Assertions.Expect(hank.GetByTestId("posting-notice")).ToContainTextAsync("jobs cannot be posted to its Talent Clouds");
-        await Assertions.Expect(hank.GetByLabel("Who sees this job")).ToHaveCountAsync(0);
+        await Assertions.Expect(hank.GetByRole(AriaRole.Combobox, new() { Name = "Audience" })).ToHaveCountAsync(0);
 
         // lee's open Globex offer is paused and cannot be accepted.
         await lee.GotoAsync("/my/talent-clouds");
@@ -209,7 +209,9 @@ public sealed class TeamBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await invite.GetByRole(AriaRole.Button, new() { Name = "Send invitation", Exact = true }).ClickAsync();
         await Assertions.Expect(BrowserFixture.Snackbar(hank, "Invitation sent to Omar Haddad.")).ToBeVisibleAsync();
         await hank.GotoAsync("/org/jobs/new");
-        await hank.GetByLabel("Who sees this job").SelectOptionAsync(new SelectOptionValue { Label = $"Only members of {DemoWorld.GlobexDesign} (Talent Cloud job)" });
+        await BrowserFixture.WaitForCircuitAsync(hank);
+        await BrowserFixture.ChooseAsync(hank.GetByRole(AriaRole.Combobox, new() { Name = "Audience" }), $"Members of {DemoWorld.GlobexDesign} (Talent Cloud job)");
+        await Assertions.Expect(hank.GetByRole(AriaRole.Radio, new() { Name = "Only my Talent Cloud" })).ToBeCheckedAsync();
         await hank.GetByLabel("Title").FillAsync("Design review after the renewal");
         await hank.GetByLabel("Description").FillAsync("Review the new onboarding screens with our design team.");
         await hank.GetByLabel("Required skills").FillAsync("UX");

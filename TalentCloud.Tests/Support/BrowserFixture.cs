@@ -53,13 +53,43 @@ public sealed class BrowserFixture : BrowserFixture<TalentCloudAppFactory>
     }
 
     /// <summary>
+    /// Clicks <paramref name="button"/> until <paramref name="dialog"/> shows (a click on a prerendered button before the
+    /// circuit is connected does nothing), waiting a few seconds after each click so that a slow dialog is not opened twice.
+    /// </summary>
+    public static async Task OpenDialogAsync(ILocator button, ILocator dialog)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await dialog.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 3_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                // Not live yet: click again.
+            }
+        }
+
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+    }
+
+    /// <summary>
     /// Presses Escape until the dialog has closed: MudBlazor starts listening for the key a moment after the dialog
-    /// shows, so a press that comes too early does nothing.
+    /// shows, so a press that comes too early does nothing. The key is heard inside the dialog: when focus has not
+    /// moved into it after a few presses (it sometimes stays on the page behind), a click on the dialog's edge puts
+    /// it there, as a user would.
     /// </summary>
     public static async Task EscapeAsync(ILocator dialog)
     {
         for (var attempt = 0; attempt < 20 && await dialog.CountAsync() > 0; attempt++)
         {
+            if (attempt == 3)
+            {
+                await dialog.ClickAsync(new() { Position = new() { X = 4, Y = 4 } });
+            }
+
             await dialog.Page.Keyboard.PressAsync("Escape");
             await dialog.Page.WaitForTimeoutAsync(300);
         }

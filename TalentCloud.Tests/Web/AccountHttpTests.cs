@@ -29,6 +29,44 @@ public sealed class AccountHttpTests : IAsyncLifetime
         Assert.Equal("password", doc.QuerySelector("input#password")!.GetAttribute("type"));
     }
 
+    [Fact]
+    public async Task Register_form_posted_without_script_answers_each_bad_field_beside_it_and_creates_nothing()
+    {
+        var client = SignIn.AnonymousClient(factory);
+        var token = await SignIn.AntiforgeryTokenAsync(client, "/Account/Register");
+        var response = await client.PostAsync("/Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "register",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Name"] = "Short Password",
+            ["Input.Email"] = "not-an-address",
+            ["Input.Password"] = "short",
+            ["Input.ConfirmPassword"] = "other",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        // Each message sits in a live region the field names as its description, and the field is marked invalid.
+        foreach (var (id, message) in new[]
+                 {
+                     ("email", "Enter a valid e-mail address."),
+                     ("password", "The password must have at least 12 characters."),
+                     ("confirm", "The two passwords do not match."),
+                 })
+        {
+            var input = doc.QuerySelector($"input#{id}")!;
+            Assert.Equal("true", input.GetAttribute("aria-invalid"));
+            var described = input.GetAttribute("aria-describedby")!.Split(' ').Select(d => doc.GetElementById(d)!).ToList();
+            var error = Assert.Single(described, d => d.TextContent.Contains(message, StringComparison.Ordinal));
+            Assert.Equal("polite", error.GetAttribute("aria-live"));
+        }
+
+        Assert.Contains("Choose how you want to use TalentCloud.", doc.GetElementById("kind-error")!.TextContent, StringComparison.Ordinal);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "not-an-address"));
+    }
+
     public static TheoryData<string, string> HomeByRole() => new()
     {
         { DemoWorld.AdminEmail, "Platform administration" },

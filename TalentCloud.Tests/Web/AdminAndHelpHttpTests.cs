@@ -13,7 +13,7 @@ public sealed class AdminAndHelpHttpTests(WebAppFixture app) : IClassFixture<Web
         var data = new TheoryData<string, string>();
         foreach (var viewer in DemoVisibility.Viewers.Where(v => v != DemoWorld.AdminEmail))
         {
-            foreach (var path in new[] { "/admin", "/admin/removals", "/admin/audit", "/admin/organizations", "/admin/outbox" })
+            foreach (var path in new[] { "/admin", "/admin/removals", "/admin/support", "/admin/audit", "/admin/organizations", "/admin/outbox" })
             {
                 data.Add(viewer, path);
             }
@@ -34,6 +34,7 @@ public sealed class AdminAndHelpHttpTests(WebAppFixture app) : IClassFixture<Web
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", html, StringComparison.Ordinal);
         Assert.DoesNotContain("We are moving the studio", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Two of our project leads", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Removal requests", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/admin\"", html, StringComparison.Ordinal);
     }
@@ -41,6 +42,7 @@ public sealed class AdminAndHelpHttpTests(WebAppFixture app) : IClassFixture<Web
     [Theory]
     [InlineData("/admin", "Pending removal requests")]
     [InlineData("/admin/removals", "We are moving the studio away from client work for Acme.")]
+    [InlineData("/admin/support", "Two of our project leads should be able to answer invitations")]
     [InlineData("/admin/audit", "removal.requested")]
     [InlineData("/admin/organizations", DemoWorld.Initech)]
     [InlineData("/admin/outbox", DemoWorld.FionaEmail)]
@@ -146,7 +148,7 @@ public sealed class AdminAndHelpHttpTests(WebAppFixture app) : IClassFixture<Web
     public async Task The_help_centre_is_open_to_everyone_and_links_every_article(string viewer)
     {
         var client = await app.ClientAsync(viewer);
-        var html = await client.GetStringAsync("/help");
+        var html = await client.GetStringAsync("/help?for=everyone");
 
         foreach (var article in HelpService.Articles)
         {
@@ -164,5 +166,30 @@ public sealed class AdminAndHelpHttpTests(WebAppFixture app) : IClassFixture<Web
     {
         var response = await (await app.ClientAsync(DemoVisibility.Visitor)).GetAsync("/help/no-such-article");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(DemoWorld.FionaEmail, HelpArticles.BusinessEntityTypes, HelpArticles.HiringFromAProposal)]
+    [InlineData(DemoWorld.MariaEmail, HelpArticles.HiringFromAProposal, HelpArticles.BusinessEntityTypes)]
+    public async Task The_help_centre_opens_on_the_readers_audience(string viewer, string shown, string notShown)
+    {
+        var html = await (await app.ClientAsync(viewer)).GetStringAsync("/help");
+
+        Assert.Contains($"href=\"/help/{shown}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/help/{notShown}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_support_page_needs_a_sign_in_and_shows_only_ones_own_requests()
+    {
+        var visitor = await (await app.ClientAsync(DemoVisibility.Visitor)).GetAsync("/support");
+        Assert.Equal(HttpStatusCode.Redirect, visitor.StatusCode);
+        Assert.Contains("/Account/Login", visitor.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var lee = await (await app.ClientAsync(DemoWorld.LeeEmail)).GetStringAsync("/support");
+        Assert.Contains("You have not sent any support requests.", lee, StringComparison.Ordinal);
+        Assert.DoesNotContain("Two of our project leads", lee, StringComparison.Ordinal);
+        var nina = await (await app.ClientAsync(DemoWorld.NinaEmail)).GetStringAsync("/support");
+        Assert.Contains("Two of our project leads", nina, StringComparison.Ordinal);
     }
 }

@@ -45,7 +45,10 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options) : IEmailTr
     public async Task<IEmailSession> OpenAsync(CancellationToken ct)
     {
         var settings = options.Value;
+        // Owned by the session on success (disposed with it), disposed here on failure.
+#pragma warning disable CA2000
         var client = new SmtpClient();
+#pragma warning restore CA2000
         try
         {
             await client.ConnectAsync(settings.Host ?? "", settings.Port, settings.SocketOptions, ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -39,7 +40,7 @@ internal sealed class PostgreSqlLoadDataWriter(string connectionString) : ILoadD
         connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await ExecuteAsync(connection, "SET synchronous_commit = off");
-        return Convert.ToInt32(await ScalarAsync("SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"Profiles\""));
+        return Convert.ToInt32(await ScalarAsync("SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"Profiles\""), CultureInfo.InvariantCulture);
     }
 
     public async Task AddPeopleAsync(IEnumerable<GeneratedPerson> people)
@@ -112,10 +113,10 @@ internal sealed class PostgreSqlLoadDataWriter(string connectionString) : ILoadD
     {
         await using var command = new NpgsqlCommand("SELECT \"Id\" FROM \"Organizations\" WHERE \"Name\" = @name", connection);
         command.Parameters.AddWithValue("name", name);
-        return Convert.ToInt32(await command.ExecuteScalarAsync());
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    public async Task<int> CountCloudsAsync() => Convert.ToInt32(await ScalarAsync("SELECT COUNT(*) FROM \"Clouds\""));
+    public async Task<int> CountCloudsAsync() => Convert.ToInt32(await ScalarAsync("SELECT COUNT(*) FROM \"Clouds\""), CultureInfo.InvariantCulture);
 
     public async Task<int> AddOrganizationAsync(string name, string ownerUserId, string ownerEmail, string ownerName, long createdTicks)
     {
@@ -124,7 +125,7 @@ internal sealed class PostgreSqlLoadDataWriter(string connectionString) : ILoadD
             """, connection);
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("now", createdTicks);
-        var orgId = Convert.ToInt32(await command.ExecuteScalarAsync());
+        var orgId = Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         await using (var user = new NpgsqlCommand("""
             INSERT INTO "AspNetUsers" ("Id", "DisplayName", "CreatedAt", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
                 "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "SecurityStamp")
@@ -155,7 +156,7 @@ internal sealed class PostgreSqlLoadDataWriter(string connectionString) : ILoadD
         command.Parameters.AddWithValue("org", organizationId);
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("now", createdTicks);
-        return Convert.ToInt32(await command.ExecuteScalarAsync());
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     public async Task AddMembershipsAsync(IEnumerable<(int CloudId, int ProfileId, bool Active, JoinMethod Via, long JoinedTicks)> memberships)
@@ -188,7 +189,7 @@ internal sealed class PostgreSqlLoadDataWriter(string connectionString) : ILoadD
     {
         await ExecuteAsync(connection, """CREATE INDEX "IX_Profiles_SearchVector" ON "Profiles" USING GIN ("SearchVector")""");
         await ExecuteAsync(connection, "VACUUM ANALYZE");
-        var size = Convert.ToInt64(await ScalarAsync("SELECT pg_database_size(current_database())"));
+        var size = Convert.ToInt64(await ScalarAsync("SELECT pg_database_size(current_database())"), CultureInfo.InvariantCulture);
         return $"PostgreSQL database {connection.Database} ({size / 1_048_576.0:F0} MB)";
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ internal sealed class SqliteLoadDataWriter(string path) : ILoadDataWriter
                 EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, SecurityStamp)
             VALUES ($id, $name, $now, $email, $upper, $email, $upper, 1, 0, 0, 1, 0, $id)
             """, "$id", "$name", "$now", "$email", "$upper");
-        return Convert.ToInt32(Scalar("SELECT COALESCE(MAX(Id), 0) + 1 FROM Profiles"));
+        return Convert.ToInt32(Scalar("SELECT COALESCE(MAX(Id), 0) + 1 FROM Profiles"), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The demo accounts' password hashed as production does (210,000 iterations), so they can sign in.</summary>
@@ -80,10 +81,10 @@ internal sealed class SqliteLoadDataWriter(string path) : ILoadDataWriter
     {
         using var command = Prepare("SELECT Id FROM Organizations WHERE Name = $name", "$name");
         command.Parameters[0].Value = name;
-        return Task.FromResult(Convert.ToInt32(command.ExecuteScalar()));
+        return Task.FromResult(Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 
-    public Task<int> CountCloudsAsync() => Task.FromResult(Convert.ToInt32(Scalar("SELECT COUNT(*) FROM Clouds")));
+    public Task<int> CountCloudsAsync() => Task.FromResult(Convert.ToInt32(Scalar("SELECT COUNT(*) FROM Clouds"), CultureInfo.InvariantCulture));
 
     public Task<int> AddOrganizationAsync(string name, string ownerUserId, string ownerEmail, string ownerName, long createdTicks)
     {
@@ -91,7 +92,7 @@ internal sealed class SqliteLoadDataWriter(string path) : ILoadDataWriter
             "$name", "$now");
         insertOrg.Parameters["$name"].Value = name;
         insertOrg.Parameters["$now"].Value = createdTicks;
-        var orgId = Convert.ToInt32(insertOrg.ExecuteScalar());
+        var orgId = Convert.ToInt32(insertOrg.ExecuteScalar(), CultureInfo.InvariantCulture);
         Run(insertUser, ownerUserId, ownerName, createdTicks, ownerEmail, ownerEmail.ToUpperInvariant());
         using var insertMember = Prepare("INSERT INTO OrganizationMembers (OrganizationId, UserId, Role) VALUES ($org, $user, $role)", "$org", "$user", "$role");
         Run(insertMember, orgId, ownerUserId, (int)OrganizationRole.Owner);
@@ -107,7 +108,7 @@ internal sealed class SqliteLoadDataWriter(string path) : ILoadDataWriter
         insertCloud.Parameters["$org"].Value = organizationId;
         insertCloud.Parameters["$name"].Value = name;
         insertCloud.Parameters["$now"].Value = createdTicks;
-        return Task.FromResult(Convert.ToInt32(insertCloud.ExecuteScalar()));
+        return Task.FromResult(Convert.ToInt32(insertCloud.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 
     public Task AddMembershipsAsync(IEnumerable<(int CloudId, int ProfileId, bool Active, JoinMethod Via, long JoinedTicks)> memberships)

@@ -346,6 +346,38 @@ namespace TalentCloud.Core.Data.Migrations
                     b.ToTable("Clouds");
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Clouds.CloudOnboardingTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CloudId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CloudId", "Position");
+
+                    b.ToTable("CloudOnboardingTasks");
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Common.ActionLimitEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -529,6 +561,84 @@ namespace TalentCloud.Core.Data.Migrations
                     b.ToTable("HelpVotes");
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("SupportRequestId");
+
+                    b.ToTable("SupportReplies");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleSlug")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReplyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedByUserId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("SupportRequests");
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Invitations.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -615,6 +725,9 @@ namespace TalentCloud.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublicFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -630,6 +743,8 @@ namespace TalentCloud.Core.Data.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PostedByUserId");
+
+                    b.HasIndex("Status", "PublicFrom");
 
                     b.HasIndex("Status", "CloudId", "PostedAt");
 
@@ -1029,7 +1144,7 @@ namespace TalentCloud.Core.Data.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CloudId")
+                    b.Property<int?>("CloudId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ContractId")
@@ -1064,6 +1179,9 @@ namespace TalentCloud.Core.Data.Migrations
                     b.Property<int>("ProfileId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1082,6 +1200,10 @@ namespace TalentCloud.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CloudId");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (1, 5)");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -1530,6 +1652,15 @@ namespace TalentCloud.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Clouds.CloudOnboardingTask", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
+                        .WithMany()
+                        .HasForeignKey("CloudId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Common.ActionLimitEvent", b =>
                 {
                     b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
@@ -1569,6 +1700,34 @@ namespace TalentCloud.Core.Data.Migrations
 
             modelBuilder.Entity("TalentCloud.Core.Help.HelpVote", b =>
                 {
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportReply", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Help.SupportRequest", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportRequest", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByUserId");
+
                     b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1771,9 +1930,7 @@ namespace TalentCloud.Core.Data.Migrations
                 {
                     b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
                         .WithMany()
-                        .HasForeignKey("CloudId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("CloudId");
 
                     b.HasOne("TalentCloud.Core.Organizations.Organization", null)
                         .WithMany()
@@ -1786,6 +1943,10 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Offers.OnboardingTask", b =>
@@ -1885,6 +2046,11 @@ namespace TalentCloud.Core.Data.Migrations
                         .HasForeignKey("RequestedByUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportRequest", b =>
+                {
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Jobs.Job", b =>

@@ -44,7 +44,8 @@ public sealed class JobsPageTests : ComponentTestBase
             Assert.DoesNotContain(DemoWorld.GlobexDesignCloudJob, html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("12 jobs", first, StringComparison.Ordinal);
+        // Thirteen public jobs and the cloud-first job that has opened to everyone.
+        Assert.Contains("14 jobs", first, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,10 +38,14 @@ public sealed class TalentListPagesTests : ComponentTestBase
     {
         var cut = await RenderAsAsync<CloudJobsPage>(DemoWorld.FionaEmail, "/my/talent-clouds/jobs");
         var cards = cut.FindAll("article.job-card");
-        Assert.Equal(3, cards.Count);
-        Assert.Equal("3 jobs", cut.Find("[data-testid=job-count]").TextContent.Trim());
+        // Her clouds' three cloud-only jobs and the cloud-first job that has since opened to the public.
+        Assert.Equal(4, cards.Count);
+        Assert.Equal("4 jobs", cut.Find("[data-testid=job-count]").TextContent.Trim());
         var kotlin = cards.Single(c => c.QuerySelector("h2")!.TextContent.Trim() == DemoWorld.AcmeKotlinCloudJob);
         Assert.Equal(DemoWorld.AcmeMobile, kotlin.QuerySelector(".job-cloud-label")!.TextContent.Trim());
+        Assert.Null(kotlin.QuerySelector("[data-testid=cloud-first]"));
+        var opened = cards.Single(c => c.QuerySelector("h2")!.TextContent.Trim() == DemoWorld.AcmeOpenedCloudFirstJob);
+        Assert.NotNull(opened.QuerySelector("[data-testid=cloud-first]"));
         Assert.DoesNotContain(DemoWorld.AcmeData, cut.Markup, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
     }

@@ -98,4 +98,32 @@ public sealed class PagingTests : ComponentTestBase
         Assert.Equal("abc", QueryValues.Text(" a\0b\u0007c ", 10));
         Assert.Equal("abcde", QueryValues.Text("abcdefgh", 5));
     }
+
+    [Theory]
+    [InlineData("2026-11-27", "2026-11-27")]
+    [InlineData(" 2026-02-01 ", "2026-02-01")]
+    [InlineData("2026-02-30", null)]
+    [InlineData("27/11/2026", null)]
+    [InlineData("0001-01-01", null)]
+    [InlineData("9999-12-31", null)]
+    [InlineData("", null)]
+    public void Dates_are_read_in_the_date_inputs_form_only(string raw, string? expected)
+    {
+        Assert.Equal(expected, QueryValues.Date(raw)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static TheoryData<string> Hostile() => HostileValues.Theory();
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Every_reader_answers_every_hostile_value_with_an_allowed_value(string raw)
+    {
+        Assert.InRange(QueryValues.Page(raw, max: 50), 1, 50);
+        Assert.InRange(QueryValues.Number(raw, fallback: 10, min: 5, max: 20), 5, 20);
+        Assert.True(QueryValues.OptionalNumber(raw) is null or >= 1);
+        Assert.True(System.Enum.IsDefined(QueryValues.Enum(raw, DayOfWeek.Monday)));
+        var text = QueryValues.Text(raw, 100);
+        Assert.True(text is null || (text.Length is > 0 and <= 100 && !text.Any(char.IsControl)));
+        Assert.True(QueryValues.Date(raw) is null);
+    }
 }

@@ -65,7 +65,8 @@ public sealed class CloudJobVisibilityTests : IAsyncLifetime
         var searched = await world.Jobs.SearchPublicAsync(actor, new JobQuery(Keyword: title));
         var bySkill = await world.Jobs.SearchPublicAsync(actor, new JobQuery(Skill: "Kotlin"));
 
-        Assert.Equal(12, everything.TotalCount);
+        // Thirteen public jobs and the cloud-first job that has opened to everyone.
+        Assert.Equal(14, everything.TotalCount);
         Assert.Equal(0, searched.TotalCount);
         Assert.Empty(searched.Items);
         Assert.Equal(0, bySkill.TotalCount);
@@ -112,8 +113,9 @@ public sealed class CloudJobVisibilityTests : IAsyncLifetime
     public async Task Members_see_their_clouds_jobs_labelled_with_the_full_cloud_name()
     {
         var fiona = await world.Jobs.ListMyCloudJobsAsync(await world.ActorAsync(DemoWorld.FionaEmail), new JobQuery());
-        Assert.Equal(3, fiona.TotalCount);
+        Assert.Equal(4, fiona.TotalCount);
         Assert.Equal(DemoWorld.AcmeMobile, fiona.Items.Single(j => j.Title == DemoWorld.AcmeKotlinCloudJob).CloudName);
+        Assert.Equal(DemoWorld.AcmeMobile, fiona.Items.Single(j => j.Title == DemoWorld.AcmeOpenedCloudFirstJob).CloudName);
         Assert.Equal(DemoWorld.GlobexDesign, fiona.Items.Single(j => j.Title == DemoWorld.GlobexDesignCloudJob).CloudName);
 
         var lee = await world.Jobs.ListMyCloudJobsAsync(await world.ActorAsync(DemoWorld.LeeEmail), new JobQuery());

@@ -211,14 +211,14 @@ public sealed class JobServiceTests : IAsyncLifetime
         var second = await world.Jobs.SearchPublicAsync(visitor, new JobQuery(Sort: JobSort.BudgetHighest, Page: 2));
         var beyond = await world.Jobs.SearchPublicAsync(visitor, new JobQuery(Sort: JobSort.BudgetHighest, Page: 99));
 
-        Assert.Equal(12, first.TotalCount);
+        Assert.Equal(14, first.TotalCount);
         Assert.Equal(2, first.PageCount);
         Assert.Equal(10, first.Items.Count);
-        Assert.Equal(2, second.Items.Count);
+        Assert.Equal(4, second.Items.Count);
         Assert.Equal(2, beyond.Page);
         var budgets = first.Items.Concat(second.Items).Select(j => j.Budget).ToList();
         Assert.Equal(budgets.OrderDescending(), budgets);
-        Assert.Equal(12, first.Items.Concat(second.Items).Select(j => j.Id).Distinct().Count());
+        Assert.Equal(14, first.Items.Concat(second.Items).Select(j => j.Id).Distinct().Count());
 
         var newest = await world.Jobs.SearchPublicAsync(visitor, new JobQuery(Sort: JobSort.Newest));
         Assert.Equal(newest.Items.Select(j => j.PostedAt).OrderDescending(), newest.Items.Select(j => j.PostedAt));
@@ -235,7 +235,7 @@ public sealed class JobServiceTests : IAsyncLifetime
         Assert.True((await world.Jobs.CloseAsync(carl, jobId)).Succeeded);
 
         var list = await world.Jobs.SearchPublicAsync(TalentCloud.Core.Accounts.Actor.Visitor, new JobQuery());
-        Assert.Equal(11, list.TotalCount);
+        Assert.Equal(13, list.TotalCount);
         Assert.Equal(JobStatus.Closed, (await world.Jobs.GetAsync(TalentCloud.Core.Accounts.Actor.Visitor, jobId))!.Status);
         await using var context = world.Db.CreateDbContext();
         Assert.True(await context.AuditEntries.AnyAsync(a => a.Action == "job.closed"));
@@ -283,7 +283,7 @@ public sealed class DemoJobTextsTests
         await using var db = await TalentCloud.Tests.Support.TestDatabase.CreateWithDemoWorldAsync(generatedProfiles: 0);
         await using var context = db.CreateDbContext();
         var jobs = await context.Jobs.Include(j => j.Skills).ToListAsync();
-        Assert.Equal(15, jobs.Count);
+        Assert.Equal(17, jobs.Count);
         foreach (var job in jobs)
         {
             Assert.True(PublicTextPolicy.Check(job.Title, job.Title).Succeeded);

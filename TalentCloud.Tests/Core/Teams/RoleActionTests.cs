@@ -167,12 +167,14 @@ public sealed class RoleActionTests : TeamWorld
         var actor = await ActorAsync(who);
         var proposal = await ProposalIdAsync("Data pipeline clean-up in Airflow", DemoWorld.LeeHandle);
 
-        var hire = await Proposals.HireAsync(actor, proposal);
+        // Acme is an Enterprise client: hiring from a proposal sends an offer (placing the hire in no cloud here).
+        var hire = await Offers.CreateFromProposalAsync(actor, new ProposalOfferInput(proposal, null, "Data pipeline clean-up", "", 2500));
         var listed = await Proposals.ListForJobAsync(actor, await JobIdAsync("Data pipeline clean-up in Airflow"));
 
         Assert.Equal(allowed, hire.Succeeded);
         Assert.Equal(allowed, listed!.CanDecide);
-        Assert.Equal(allowed ? 1 : 0, await CountAsync(c => c.Contracts.Where(x => x.Title == "Data pipeline clean-up in Airflow")));
+        Assert.Equal(allowed, listed.Proposals.Single(p => p.Id == proposal).OfferSent);
+        Assert.Equal(allowed ? 1 : 0, await CountAsync(c => c.Offers.Where(o => o.ProposalId == proposal)));
         if (!allowed)
         {
             Assert.Equal("Recruiters cannot hire, decline proposals or record background checks; only owners and hiring managers can.", Assert.Single(hire.Errors));

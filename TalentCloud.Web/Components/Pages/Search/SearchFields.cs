@@ -1,6 +1,7 @@
 using System.Globalization;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Search;
+using TalentCloud.Web.Components.Shared.Paging;
 
 namespace TalentCloud.Web.Components.Pages.Search;
 
@@ -21,14 +22,14 @@ public sealed record SearchFields
 
     public static SearchFields FromAddress(string? text, string? skills, string? country, string? min, string? max, string? kind, string? mine, string? cloud) => new()
     {
-        Text = text is { Length: > TalentSearchService.TextMaxLength } ? text[..TalentSearchService.TextMaxLength] : text,
+        Text = QueryValues.Text(text, TalentSearchService.TextMaxLength),
         Skills = skills,
         Country = country,
         Min = Number(min)?.ToString(CultureInfo.InvariantCulture),
         Max = Number(max)?.ToString(CultureInfo.InvariantCulture),
         Kind = kind?.Trim().ToLowerInvariant() is "freelancer" or "agency" ? kind.Trim().ToLowerInvariant() : "",
-        Mine = mine?.Trim().ToLowerInvariant() is "1" or "true" or "on",
-        Cloud = Number(cloud)?.ToString(CultureInfo.InvariantCulture) ?? "",
+        Mine = QueryValues.Flag(mine),
+        Cloud = QueryValues.OptionalNumber(cloud)?.ToString(CultureInfo.InvariantCulture) ?? "",
     };
 
     public SearchQuery ToQuery(int page) => new()
@@ -40,7 +41,7 @@ public sealed record SearchFields
         MaxRate = Number(Max),
         Kind = Kind switch { "freelancer" => ProfileKind.Freelancer, "agency" => ProfileKind.Agency, _ => null },
         MyCloudsOnly = Mine,
-        CloudId = Number(Cloud),
+        CloudId = QueryValues.OptionalNumber(Cloud),
         Page = page,
     };
 
@@ -69,6 +70,5 @@ public sealed record SearchFields
     }
 
     /// <summary>A whole number, or null for anything else (Core clamps ranges and pages).</summary>
-    public static int? Number(string? value) =>
-        int.TryParse(value?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
+    public static int? Number(string? value) => QueryValues.OptionalNumber(value, min: int.MinValue);
 }

@@ -50,6 +50,15 @@ public static class QueryValues
             ? value
             : null;
 
+    /// <summary>
+    /// A day written as yyyy-MM-dd (what a date input sends); null when missing or malformed, and for the first and last
+    /// representable years, so a caller can add a day or take the start of one without overflowing.
+    /// </summary>
+    public static DateOnly? Date(string? raw) =>
+        DateOnly.TryParseExact(raw?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year > 1 && date.Year < 9999
+            ? date
+            : null;
+
     /// <summary>A check box in a GET form: "1", "true", "on" or "yes" (any case) mean true; anything else false.</summary>
     public static bool Flag(string? raw) =>
         raw?.Trim().ToLowerInvariant() is "1" or "true" or "on" or "yes";
