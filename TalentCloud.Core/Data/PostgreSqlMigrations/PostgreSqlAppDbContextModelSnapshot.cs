@@ -364,6 +364,40 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.ToTable("Clouds");
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Clouds.CloudOnboardingTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CloudId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CloudId", "Position");
+
+                    b.ToTable("CloudOnboardingTasks");
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Common.ActionLimitEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -558,6 +592,88 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.ToTable("HelpVotes");
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("SupportRequestId");
+
+                    b.ToTable("SupportReplies");
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ArticleSlug")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LastReplyAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedByUserId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("SupportRequests");
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Invitations.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -649,6 +765,9 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("PublicFrom")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -664,6 +783,8 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PostedByUserId");
+
+                    b.HasIndex("Status", "PublicFrom");
 
                     b.HasIndex("Status", "CloudId", "PostedAt");
 
@@ -1085,7 +1206,7 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("CloudId")
+                    b.Property<int?>("CloudId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("ContractId")
@@ -1120,6 +1241,9 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.Property<int>("ProfileId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1138,6 +1262,11 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                     b.HasKey("Id");
 
                     b.HasIndex("CloudId");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Offers_ProposalId")
+                        .HasFilter("\"Status\" IN (1, 5)");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -1599,6 +1728,15 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TalentCloud.Core.Clouds.CloudOnboardingTask", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
+                        .WithMany()
+                        .HasForeignKey("CloudId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TalentCloud.Core.Common.ActionLimitEvent", b =>
                 {
                     b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
@@ -1638,6 +1776,34 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
 
             modelBuilder.Entity("TalentCloud.Core.Help.HelpVote", b =>
                 {
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportReply", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Help.SupportRequest", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportRequest", b =>
+                {
+                    b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByUserId");
+
                     b.HasOne("TalentCloud.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1840,9 +2006,7 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                 {
                     b.HasOne("TalentCloud.Core.Clouds.Cloud", null)
                         .WithMany()
-                        .HasForeignKey("CloudId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("CloudId");
 
                     b.HasOne("TalentCloud.Core.Organizations.Organization", null)
                         .WithMany()
@@ -1855,6 +2019,10 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("TalentCloud.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Offers.OnboardingTask", b =>
@@ -1954,6 +2122,11 @@ namespace TalentCloud.Core.Data.PostgreSqlMigrations
                         .HasForeignKey("RequestedByUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TalentCloud.Core.Help.SupportRequest", b =>
+                {
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("TalentCloud.Core.Jobs.Job", b =>
