@@ -225,10 +225,19 @@ public static class PostgreSqlServer
         public static async Task<PooledDatabase> CreateAsync()
         {
             var database = new PooledDatabase(await CreateDatabaseAsync());
-            await using var context = database.NewContext();
-            await context.Database.MigrateAsync();
-            database.tables = TablesParentsFirst(context.Model);
-            return database;
+            try
+            {
+                await using var context = database.NewContext();
+                await context.Database.MigrateAsync();
+                database.tables = TablesParentsFirst(context.Model);
+                return database;
+            }
+            catch
+            {
+                // A database that cannot be migrated is dropped at once, with its pooled connections, not at the end of the run.
+                await DropDatabaseAsync(database.Name);
+                throw;
+            }
         }
 
         /// <summary>Empties every table and restarts ids; then refills from the snapshot of <paramref name="seedKey"/>, seeding it first if needed.</summary>
