@@ -68,7 +68,7 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, IPassw
             errors.AddRange(PublicTextPolicy.Check(name, "The name").Errors);
         }
 
-        if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal))
+        if (TypedAddress.ForLookup(email) is null || !email.Contains('@', StringComparison.Ordinal))
         {
             errors.Add("Enter a valid e-mail address.");
         }

@@ -88,7 +88,8 @@ public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
 
     private static string? Clean(string? value)
     {
-        var trimmed = (value ?? "").Trim();
+        // Cleaned as every typed text is: no stored entry holds a control character, and PostgreSQL refuses a NUL in a parameter.
+        var trimmed = UserText.Line(value);
         if (trimmed.Length == 0)
         {
             return null;

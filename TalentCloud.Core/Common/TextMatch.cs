@@ -10,9 +10,13 @@ internal static class TextMatch
     /// <summary>The escape character the patterns use; pass it to <c>EF.Functions.Like</c>.</summary>
     public const string Escape = "\\";
 
-    /// <summary>A pattern matching <paramref name="text"/> anywhere, for a column passed through <see cref="Lower"/>.</summary>
+    /// <summary>
+    /// A pattern matching <paramref name="text"/> anywhere, for a column passed through <see cref="Lower"/>. The filter is
+    /// cleaned as stored names are (<see cref="UserText.Line"/>): a control character could never match one, and PostgreSQL
+    /// refuses a NUL in a parameter outright.
+    /// </summary>
     public static string ContainsPattern(string text) =>
-        "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+        "%" + UserText.Line(text).ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     /// <summary>

@@ -427,7 +427,8 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
     private static async Task<JobListPage> PageAsync(AppDbContext db, JobViewer viewer, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)
     {
-        var keyword = (query.Keyword ?? "").Trim();
+        // Filters are cleaned as stored texts are (PostgreSQL would refuse a NUL in a parameter; nothing stored holds one).
+        var keyword = UserText.Line(query.Keyword);
         if (keyword.Length > JobQuery.KeywordMaxLength)
         {
             keyword = keyword[..JobQuery.KeywordMaxLength];
@@ -444,7 +445,7 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             }
         }
 
-        var skill = (query.Skill ?? "").Trim();
+        var skill = UserText.Line(query.Skill);
         if (skill.Length > 0)
         {
             jobs = jobs.Where(j => j.Skills.Any(s => s.Name == skill));
