@@ -52,8 +52,14 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
             return OnPostgreSql(await PostgreSqlServer.BorrowAsync(), clock);
         }
 
+        return await CreateOnSqliteAsync(clock);
+    }
+
+    /// <summary>A migrated SQLite file whatever this assembly's provider is (e.g. to compare both databases in one process).</summary>
+    public static async Task<TestDatabase> CreateOnSqliteAsync(TestClock? clock = null)
+    {
         var path = Path.Combine(Path.GetTempPath(), $"talentcloud-test-{Guid.NewGuid():N}.db");
-        var db = new TestDatabase(DatabaseSettings.Sqlite(SqliteConnectionString(path)), path, clock);
+        var db = new TestDatabase(DatabaseSettings.Sqlite(SqliteConnectionString(path)), path, clock ?? new TestClock());
         await using var context = db.CreateDbContext();
         await context.Database.MigrateAsync();
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
