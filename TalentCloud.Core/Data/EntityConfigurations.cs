@@ -34,7 +34,7 @@ internal sealed class OrganizationMemberEntityTypeConfiguration : IEntityTypeCon
     {
         builder.HasKey(m => new { m.OrganizationId, m.UserId });
         // One account belongs to at most one organisation; the index also settles two accepts racing each other.
-        builder.HasIndex(m => m.UserId).IsUnique();
+        builder.HasIndex(m => m.UserId).IsUnique().HasDatabaseName(OrganizationMember.OnePerUserIndex);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId);
     }
 }

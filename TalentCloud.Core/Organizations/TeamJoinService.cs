@@ -71,7 +71,7 @@ public sealed class TeamJoinService(UserManager<AppUser> userManager, AppDbConte
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.UniqueConstraint(db, e) == OrganizationMember.OnePerUserIndex)
         {
             // The unique index on the member's user: another acceptance for this account won the race.
             return Result<string>.Failure(TeamErrors.AlreadyInAnOrganization);
