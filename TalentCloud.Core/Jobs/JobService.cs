@@ -238,14 +238,11 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
             var db = uow.Db;
-            var visible = await JobAccess.VisibleJobsAsync(db, actor, uow.Now, ct);
-            if (!await visible.AnyAsync(j => j.Id == jobId, ct))
+            if (await HeldVisibleJobAsync(uow, actor, jobId, ct) is not { } job)
             {
                 return Result.Failure(JobErrors.NotFound);
             }
 
-            await uow.LockAsync<Job>(jobId);
-            var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
             if (!actor.BelongsTo(job.OrganizationId))
             {
                 return Result.Failure(JobErrors.OnlyPosterCloses);
@@ -396,16 +393,12 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            var db = uow.Db;
-            var visible = await JobAccess.VisibleJobsAsync(db, actor, uow.Now, ct);
-            if (!await visible.AnyAsync(j => j.Id == jobId, ct))
+            // Held so that two widenings at once compare with each other's result ("only forward") and a close waits for it.
+            if (await HeldVisibleJobAsync(uow, actor, jobId, ct) is not { } job)
             {
                 return Result.Failure(JobErrors.NotFound);
             }
 
-            // Held so that two widenings at once compare with each other's result ("only forward") and a close waits for it.
-            await uow.LockAsync<Job>(jobId);
-            var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
             if (!actor.BelongsTo(job.OrganizationId))
             {
                 return Result.Failure(JobErrors.OnlyPosterChangesAudience);
@@ -423,6 +416,19 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
                 cloudId: job.CloudId, organizationId: job.OrganizationId);
             return Result.Success;
         }, ct);
+    }
+
+    /// <summary>The job, held until the unit of work ends, when the actor may see it; null when it does not exist for them.</summary>
+    private static async Task<Job?> HeldVisibleJobAsync(UnitOfWork uow, Actor actor, int jobId, CancellationToken ct)
+    {
+        var visible = await JobAccess.VisibleJobsAsync(uow.Db, actor, uow.Now, ct);
+        if (!await visible.AnyAsync(j => j.Id == jobId, ct))
+        {
+            return null;
+        }
+
+        await uow.LockAsync<Job>(jobId);
+        return await uow.Db.Jobs.SingleAsync(j => j.Id == jobId, ct);
     }
 
     private static async Task<JobListPage> PageAsync(AppDbContext db, JobViewer viewer, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)
