@@ -79,7 +79,9 @@ public sealed partial class OfferService
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
             var db = uow.Db;
-            var facts = await ProposalService.LockedAsync(uow, input.ProposalId, ct) is null ? null : await ProposalFactsAsync(db, actor, input.ProposalId, ct);
+            // The proposal is held (its job shared) before anything is decided from it.
+            var held = await ProposalService.LockedAsync(uow, input.ProposalId, ct);
+            var facts = held is null ? null : await ProposalFactsAsync(db, actor, input.ProposalId, ct);
             if (facts is null)
             {
                 return Result<int>.Failure(ProposalErrors.NotFound);
