@@ -7,6 +7,7 @@ using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Jobs;
+using TalentCloud.Core.Live;
 using TalentCloud.Core.Messaging;
 using TalentCloud.Core.Organizations;
 using TalentCloud.Core.Notifications;
@@ -23,20 +24,38 @@ namespace TalentCloud.Core;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the database and every Core service. <paramref name="connectionString"/> names a SQLite database;
-    /// <paramref name="cacheSizeMiB"/> is each connection's page cache; <paramref name="settings"/> (e-mail links, action
-    /// limits) defaults to <see cref="CoreSettings.Default"/>.
+    /// Registers every Core service over a SQLite database: <paramref name="connectionString"/> names it,
+    /// <paramref name="cacheSizeMiB"/> is each connection's page cache (see the overload taking <see cref="DatabaseSettings"/>).
     /// </summary>
     public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, string connectionString,
-        int cacheSizeMiB = SqlitePragmas.DefaultCacheSizeMiB, CoreSettings? settings = null)
+        int cacheSizeMiB = SqlitePragmas.DefaultCacheSizeMiB, CoreSettings? settings = null) =>
+        services.AddTalentCloudCore(DatabaseSettings.Sqlite(connectionString, cacheSizeMiB), settings);
+
+    /// <summary>
+    /// Registers the database (SQLite or PostgreSQL, as <paramref name="database"/> says) and every Core service;
+    /// <paramref name="settings"/> (e-mail links, action limits) defaults to <see cref="CoreSettings.Default"/>.
+    /// </summary>
+    public static IServiceCollection AddTalentCloudCore(this IServiceCollection services, DatabaseSettings database, CoreSettings? settings = null)
     {
-        var pragmas = new SqlitePragmas(cacheSizeMiB);
+        ArgumentNullException.ThrowIfNull(database);
+        services.AddSingleton(database);
         services.AddSingleton(settings ?? CoreSettings.Default);
         services.AddSingleton<NotificationNotifier>();
-        services.AddSingleton<INotificationPublisher>(sp => sp.GetRequiredService<NotificationNotifier>());
-        services.AddSingleton<NotificationPublishingInterceptor>();
-        services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((sp, options) => options.UseSqlite(connectionString)
-            .AddInterceptors(pragmas, sp.GetRequiredService<NotificationPublishingInterceptor>()));
+        services.AddSingleton<ConversationNotifier>();
+        services.AddSingleton<LiveUpdateHub>();
+        services.AddSingleton<LiveUpdateInterceptor>();
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Other instances' commits reach this instance's open pages through the database (LISTEN/NOTIFY).
+            services.AddSingleton<PostgreSqlLiveListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlLiveListener>());
+        }
+
+        services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((sp, options) =>
+        {
+            database.Configure(options);
+            options.AddInterceptors(sp.GetRequiredService<LiveUpdateInterceptor>());
+        });
         // Identity's stores want a scoped context; Core services create one context per operation from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddTimeProvider();
@@ -49,8 +68,9 @@ public static class DependencyInjection
         services.AddSingleton<JobService>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<ConnectsService>();
-        services.AddSingleton<ConversationNotifier>();
         services.AddSingleton<ConversationService>();
+        services.AddSingleton<MessageService>();
+        services.AddSingleton<InterviewService>();
         services.AddSingleton<OrganizationProfileService>();
         services.AddSingleton<TalentSearchService>();
         services.AddSingleton<Clouds.CloudService>();
@@ -68,7 +88,8 @@ public static class DependencyInjection
         services.AddScoped<AccountService>();
         services.AddScoped<AccountEmails>();
         services.AddSingleton<DummyPassword>();
-        services.AddSingleton<RemovalService>();
+        services.AddSingleton<RemovalRequestService>();
+        services.AddSingleton<RemovalQueueService>();
         services.AddSingleton<AuditBrowser>();
         services.AddSingleton<AdminService>();
         services.AddSingleton<DataExportService>();

@@ -52,8 +52,7 @@ public static class WebSetup
         services.AddScoped<ThemePreference>();
         services.AddScoped<TalentCloud.Web.Components.Shared.Actions.PageActionRunner>();
 
-        services.AddTalentCloudCore(ResolveConnectionString(configuration, environment.ContentRootPath),
-            configuration.GetValue("Database:CacheSizeMiB", SqlitePragmas.DefaultCacheSizeMiB),
+        services.AddTalentCloudCore(DatabaseSettingsFrom(configuration, environment.ContentRootPath),
             new CoreSettings(PublicAddressFrom(configuration), ActionLimitsFrom(configuration)));
 
         services.AddCascadingAuthenticationState();
@@ -96,6 +95,30 @@ public static class WebSetup
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The database from configuration: <c>Database:Provider</c> (Sqlite or PostgreSQL) and <c>ConnectionStrings:TalentCloud</c>.
+    /// PostgreSQL has no default address: naming the provider without a connection string is a start-up error.
+    /// </summary>
+    public static DatabaseSettings DatabaseSettingsFrom(IConfiguration configuration, string contentRoot)
+    {
+        var provider = DatabaseSettings.ParseProvider(configuration["Database:Provider"]);
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var connectionString = configuration.GetConnectionString("TalentCloud");
+            if (string.IsNullOrWhiteSpace(connectionString) || connectionString.Contains("Data Source=", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is PostgreSQL: set ConnectionStrings:TalentCloud to a PostgreSQL connection string, e.g. "
+                    + "\"Host=127.0.0.1;Port=5432;Database=talentcloud;Username=postgres;Password=...\".");
+            }
+
+            return DatabaseSettings.PostgreSql(connectionString);
+        }
+
+        return DatabaseSettings.Sqlite(ResolveConnectionString(configuration, contentRoot),
+            configuration.GetValue("Database:CacheSizeMiB", SqlitePragmas.DefaultCacheSizeMiB));
     }
 
     /// <summary>The middleware, in order; Program.cs maps the endpoints after it.</summary>

@@ -50,7 +50,7 @@ public sealed class AccountEmails(UserManager<AppUser> users, AppDbContext db, T
     /// <summary>Queues a reset link when the address belongs to a confirmed account; does nothing otherwise.</summary>
     public async Task QueuePasswordResetAsync(string email, CancellationToken ct = default)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
+        var user = TypedAddress.ForLookup(email) is { } address ? await users.FindByEmailAsync(address) : null;
         if (user is null || !await users.IsEmailConfirmedAsync(user))
         {
             return;
@@ -66,7 +66,7 @@ public sealed class AccountEmails(UserManager<AppUser> users, AppDbContext db, T
     /// <summary>Queues a fresh confirmation link when the address belongs to an unconfirmed account; does nothing otherwise.</summary>
     public async Task QueueConfirmationResendAsync(string email, CancellationToken ct = default)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
+        var user = TypedAddress.ForLookup(email) is { } address ? await users.FindByEmailAsync(address) : null;
         if (user is not null && !await users.IsEmailConfirmedAsync(user))
         {
             await QueueConfirmationAsync(user, ct);

@@ -17,7 +17,7 @@ public sealed class AccountService(UserManager<AppUser> userManager, IPasswordHa
     /// </summary>
     public async Task<AppUser?> CheckPasswordAsync(string? email, string? password)
     {
-        var user = string.IsNullOrWhiteSpace(email) ? null : await userManager.FindByEmailAsync(email.Trim());
+        var user = TypedAddress.ForLookup(email) is { } address ? await userManager.FindByEmailAsync(address) : null;
         if (user is null)
         {
             dummy.Verify(hasher, password);
@@ -39,7 +39,7 @@ public sealed class AccountService(UserManager<AppUser> userManager, IPasswordHa
     public async Task<Result> ResetPasswordAsync(string? email, string? code, string? newPassword)
     {
         var token = AccountEmails.Decode(code) ?? "";
-        var user = string.IsNullOrWhiteSpace(email) ? null : await userManager.FindByEmailAsync(email.Trim());
+        var user = TypedAddress.ForLookup(email) is { } address ? await userManager.FindByEmailAsync(address) : null;
         if (user is null)
         {
             await userManager.VerifyUserTokenAsync(DummyPassword.Nobody, userManager.Options.Tokens.PasswordResetTokenProvider,

@@ -68,7 +68,7 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, IPassw
             errors.AddRange(PublicTextPolicy.Check(name, "The name").Errors);
         }
 
-        if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal))
+        if (TypedAddress.ForLookup(email) is null || !email.Contains('@', StringComparison.Ordinal))
         {
             errors.Add("Enter a valid e-mail address.");
         }
@@ -87,6 +87,9 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, IPassw
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Registrations of one address take turns (SQLite's write lock does this by itself; PostgreSQL needs a named
+        // lock), so a second one finds the first instead of running into the unique user name.
+        await DatabaseLocks.HoldAsync(db, "registration:" + email.ToUpperInvariant(), ct);
         var existing = await userManager.FindByEmailAsync(email);
         if (existing is { EmailConfirmed: true })
         {
@@ -193,14 +196,8 @@ public sealed class RegistrationService(UserManager<AppUser> userManager, IPassw
         switch (kind)
         {
             case AccountKind.Freelancer or AccountKind.Agency:
-                var profile = new Profile
-                {
-                    Kind = kind == AccountKind.Agency ? ProfileKind.Agency : ProfileKind.Freelancer,
-                    OwnerUserId = user.Id,
-                    DisplayName = user.DisplayName,
-                    Handle = await UniqueHandleAsync(user.DisplayName, ct),
-                    CreatedAt = now,
-                };
+                var profile = Profile.Create(kind == AccountKind.Agency ? ProfileKind.Agency : ProfileKind.Freelancer, user.Id, user.DisplayName,
+                    await UniqueHandleAsync(user.DisplayName, ct), now);
                 db.Profiles.Add(profile);
                 await db.SaveChangesAsync(ct);
                 // Every new freelancer and agency starts with the welcome grant of Connects.

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Memberships;
@@ -132,9 +131,10 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
         var query = db.OutboxEmails.AsNoTracking().Where(e => !unsentOnly || e.SentAt == null);
         if (search?.Trim() is { Length: > 0 } text)
         {
-            var pattern = AuditBrowser.ContainsPattern(text.Length > AuditBrowser.FilterMaxLength ? text[..AuditBrowser.FilterMaxLength] : text);
-            query = query.Where(e => EF.Functions.Like(e.Subject, pattern, "\\") || EF.Functions.Like(e.ToAddress, pattern, "\\")
-                || db.Users.Any(u => u.Id == e.RecipientUserId && EF.Functions.Like(u.Email!, pattern, "\\")));
+            var pattern = TextMatch.ContainsPattern(text.Length > AuditBrowser.FilterMaxLength ? text[..AuditBrowser.FilterMaxLength] : text);
+            query = query.Where(e => EF.Functions.Like(TextMatch.Lower(e.Subject), pattern, TextMatch.Escape)
+                || EF.Functions.Like(TextMatch.Lower(e.ToAddress), pattern, TextMatch.Escape)
+                || db.Users.Any(u => u.Id == e.RecipientUserId && EF.Functions.Like(TextMatch.Lower(u.Email!), pattern, TextMatch.Escape)));
         }
 
         var total = await query.CountAsync(ct);
@@ -167,8 +167,8 @@ public sealed class AdminService(IDbContextFactory<AppDbContext> dbFactory, Time
         if (filter.Length > 0)
         {
             filter = filter[..Math.Min(filter.Length, AdminOrganizationPage.NameFilterMaxLength)];
-            var pattern = "%" + Jobs.JobService.EscapeLike(filter) + "%";
-            query = query.Where(o => EF.Functions.Like(o.Name, pattern, "\\"));
+            var pattern = TextMatch.ContainsPattern(filter);
+            query = query.Where(o => EF.Functions.Like(TextMatch.Lower(o.Name), pattern, TextMatch.Escape));
         }
 
         const int pageSize = AdminOrganizationPage.DefaultPageSize;

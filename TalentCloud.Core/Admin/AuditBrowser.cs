@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
+using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 
 namespace TalentCloud.Core.Admin;
@@ -50,8 +51,8 @@ public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
 
         if (Clean(query.Actor) is { } actorName)
         {
-            var pattern = ContainsPattern(actorName);
-            entries = entries.Where(e => EF.Functions.Like(e.ActorName, pattern, "\\"));
+            var pattern = TextMatch.ContainsPattern(actorName);
+            entries = entries.Where(e => EF.Functions.Like(TextMatch.Lower(e.ActorName), pattern, TextMatch.Escape));
         }
 
         if (query.From is { } from)
@@ -66,9 +67,10 @@ public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
 
         if (Clean(query.Text) is { } text)
         {
-            var pattern = ContainsPattern(text);
-            entries = entries.Where(e => EF.Functions.Like(e.Subject, pattern, "\\") || EF.Functions.Like(e.Outcome, pattern, "\\")
-                || EF.Functions.Like(e.Action, pattern, "\\"));
+            var pattern = TextMatch.ContainsPattern(text);
+            entries = entries.Where(e => EF.Functions.Like(TextMatch.Lower(e.Subject), pattern, TextMatch.Escape)
+                || EF.Functions.Like(TextMatch.Lower(e.Outcome), pattern, TextMatch.Escape)
+                || EF.Functions.Like(TextMatch.Lower(e.Action), pattern, TextMatch.Escape));
         }
 
         var total = await entries.CountAsync(ct);
@@ -84,14 +86,10 @@ public sealed class AuditBrowser(IDbContextFactory<AppDbContext> dbFactory)
         };
     }
 
-    /// <summary>A LIKE pattern matching the text anywhere (SQLite's LIKE ignores ASCII case), wildcards escaped.</summary>
-    internal static string ContainsPattern(string text) =>
-        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-
     private static string? Clean(string? value)
     {
-        var trimmed = (value ?? "").Trim();
+        // Cleaned as every typed text is: no stored entry holds a control character, and PostgreSQL refuses a NUL in a parameter.
+        var trimmed = UserText.Line(value);
         if (trimmed.Length == 0)
         {
             return null;

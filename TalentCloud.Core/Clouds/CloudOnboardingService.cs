@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Offers;
@@ -33,38 +32,42 @@ public sealed class CloudOnboardingService(IDbContextFactory<AppDbContext> dbFac
         return new CloudOnboardingView(cloudId, managed.Cloud.Name, await TasksOfAsync(db, cloudId, ct), managed.Role == OrganizationRole.Owner);
     }
 
-    /// <summary>Replaces the cloud's tasks (in the order given; an empty list removes them all). Owners only; all or nothing.</summary>
-    public async Task<Result> SetAsync(Actor actor, int cloudId, IReadOnlyList<OnboardingTaskInput> tasks, CancellationToken ct = default)
+    /// <summary>
+    /// Replaces the cloud's tasks (in the order given; an empty list removes them all). Owners only; all or nothing. The cloud
+    /// is held while its set is replaced, so two owners saving at once leave one set, never both mixed.
+    /// </summary>
+    public Task<Result> SetAsync(Actor actor, int cloudId, IReadOnlyList<OnboardingTaskInput> tasks, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(tasks);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct);
-        if (managed is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure(CloudAccess.NotFound);
-        }
+            var db = uow.Db;
+            var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct);
+            if (managed is null)
+            {
+                return Result.Failure(CloudAccess.NotFound);
+            }
 
-        if (managed.Role != OrganizationRole.Owner)
-        {
-            return Result.Failure(OnlyOwnerSets);
-        }
+            if (managed.Role != OrganizationRole.Owner)
+            {
+                return Result.Failure(OnlyOwnerSets);
+            }
 
-        var errors = OfferService.ValidateTasks(tasks);
-        if (errors.Count > 0)
-        {
-            return Result.Failure([.. errors]);
-        }
+            var errors = OfferService.ValidateTasks(tasks);
+            if (errors.Count > 0)
+            {
+                return Result.Failure([.. errors]);
+            }
 
-        await db.CloudOnboardingTasks.Where(t => t.CloudId == cloudId).ExecuteDeleteAsync(ct);
-        db.CloudOnboardingTasks.AddRange(tasks.Select((t, i) => CloudOnboardingTask.From(cloudId, i + 1, t)));
-        AuditLog.Record(db, actor, "cloud.onboarding_tasks_set", managed.Cloud.Name,
-            tasks.Count == 0 ? "No onboarding tasks" : $"{tasks.Count} task(s): " + string.Join(", ", tasks.Select(t => t.Title.Trim())),
-            clock.GetUtcNow(), cloudId, organizationId: managed.Organization.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            await uow.LockAsync<Cloud>(cloudId);
+            await db.CloudOnboardingTasks.Where(t => t.CloudId == cloudId).ExecuteDeleteAsync(ct);
+            db.CloudOnboardingTasks.AddRange(tasks.Select((t, i) => CloudOnboardingTask.From(cloudId, i + 1, t)));
+            uow.Audit(actor, "cloud.onboarding_tasks_set", managed.Cloud.Name,
+                tasks.Count == 0 ? "No onboarding tasks" : $"{tasks.Count} task(s): " + string.Join(", ", tasks.Select(t => UserText.Line(t.Title))),
+                cloudId, organizationId: managed.Organization.Id);
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>The cloud's tasks in order, as the input an offer is made from.</summary>

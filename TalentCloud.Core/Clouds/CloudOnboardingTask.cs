@@ -24,7 +24,7 @@ public sealed class CloudOnboardingTask
         CloudId = cloudId,
         Position = position,
         Kind = input.Kind,
-        Title = input.Title.Trim(),
+        Title = UserText.Line(input.Title),
         Text = UserText.Block(input.Text),
     };
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Invitations;
@@ -108,115 +107,87 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
     }
 
     /// <summary>Creates a cloud in the actor's Enterprise organisation; owners only.</summary>
-    public async Task<Result<int>> CreateAsync(Actor actor, string? name, string? description, CancellationToken ct = default)
+    public Task<Result<int>> CreateAsync(Actor actor, string? name, string? description, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var errors = ValidateNameAndDescription(ref name, ref description);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await CloudAccess.CloudOrganizationAsync(db, actor, ct);
-        if (found is not { } enterprise || !OrganizationPermissions.Allows(enterprise.Role, OrganizationAction.ManageClouds))
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result<int>.Failure("Only the owner of an Enterprise organisation can create Talent Clouds.");
-        }
+            var db = uow.Db;
+            var found = await CloudAccess.CloudOrganizationAsync(db, actor, ct);
+            if (found is not { } enterprise || !OrganizationPermissions.Allows(enterprise.Role, OrganizationAction.ManageClouds))
+            {
+                return Result<int>.Failure("Only the owner of an Enterprise organisation can create Talent Clouds.");
+            }
 
-        if (!enterprise.Org.HasEnterpriseSubscription)
-        {
-            return Result<int>.Failure(SubscriptionErrors.Inactive(enterprise.Org.Name, enterprise.Org.EnterpriseEndsAt, SubscriptionErrors.NoNewClouds));
-        }
+            if (!enterprise.Org.HasEnterpriseSubscription)
+            {
+                return Result<int>.Failure(SubscriptionErrors.Inactive(enterprise.Org.Name, enterprise.Org.EnterpriseEndsAt, SubscriptionErrors.NoNewClouds));
+            }
 
-        if (errors.Count > 0)
-        {
-            return Result<int>.Failure([.. errors]);
-        }
+            if (errors.Count > 0)
+            {
+                return Result<int>.Failure([.. errors]);
+            }
 
-        var orgId = enterprise.Org.Id;
-        // One transaction: the cloud and its audit entry commit together; the unique (organisation, name) index
-        // refuses a second cloud of the same name even when two creates race past the check below.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Clouds.AnyAsync(c => c.OrganizationId == orgId && c.Name == name, ct))
-        {
-            return Result<int>.Failure(DuplicateName(name!));
-        }
+            var orgId = enterprise.Org.Id;
+            // The unique (organisation, name) index refuses a second cloud of the same name even when two creates
+            // race past this check; the loser gets the same message.
+            if (await db.Clouds.AnyAsync(c => c.OrganizationId == orgId && c.Name == name, ct))
+            {
+                return Result<int>.Failure(DuplicateName(name!));
+            }
 
-        var now = clock.GetUtcNow();
-        var cloud = new Cloud { OrganizationId = orgId, Name = name!, Description = description!, CreatedAt = now };
-        db.Clouds.Add(cloud);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return Result<int>.Failure(DuplicateName(name!));
-        }
-
-        AuditLog.Record(db, actor, "cloud.created", cloud.Name, "Created", now, cloud.Id, organizationId: orgId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result<int>.Success(cloud.Id);
+            var cloud = Cloud.Create(orgId, name!, description!, uow.Now);
+            db.Clouds.Add(cloud);
+            await uow.SaveAsync();
+            uow.Audit(actor, "cloud.created", cloud.Name, "Created", cloud.Id, organizationId: orgId);
+            return Result<int>.Success(cloud.Id);
+        }, ct, new Duplicate<Result<int>>(Cloud.OneNamePerOrganizationIndex, Result<int>.Failure(DuplicateName(name!))));
     }
 
     /// <summary>Renames and describes a cloud; owners of its organisation only.</summary>
-    public async Task<Result> UpdateAsync(Actor actor, int cloudId, string? name, string? description, CancellationToken ct = default)
+    public Task<Result> UpdateAsync(Actor actor, int cloudId, string? name, string? description, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct, tracking: true);
-        if (managed is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.NotFound(CloudAccess.NotFound);
-        }
+            var db = uow.Db;
+            var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct, tracking: true);
+            if (managed is null)
+            {
+                return Result.NotFound(CloudAccess.NotFound);
+            }
 
-        if (managed.RefuseUnless(OrganizationAction.ManageClouds) is { } refusal)
-        {
-            return Result.Failure(refusal);
-        }
+            if (managed.RefuseUnless(OrganizationAction.ManageClouds) is { } refusal)
+            {
+                return Result.Failure(refusal);
+            }
 
-        var errors = ValidateNameAndDescription(ref name, ref description);
-        if (errors.Count > 0)
-        {
-            return Result.Failure([.. errors]);
-        }
+            var errors = ValidateNameAndDescription(ref name, ref description);
+            if (errors.Count > 0)
+            {
+                return Result.Failure([.. errors]);
+            }
 
-        if (await db.Clouds.AnyAsync(c => c.OrganizationId == managed.Cloud.OrganizationId && c.Id != cloudId && c.Name == name, ct))
-        {
-            return Result.Failure(DuplicateName(name!));
-        }
+            if (await db.Clouds.AnyAsync(c => c.OrganizationId == managed.Cloud.OrganizationId && c.Id != cloudId && c.Name == name, ct))
+            {
+                return Result.Failure(DuplicateName(name!));
+            }
 
-        var old = managed.Cloud.Name;
-        managed.Cloud.Name = name!;
-        managed.Cloud.Description = description!;
-        AuditLog.Record(db, actor, "cloud.updated", name!, old == name ? "Description changed" : $"Renamed from \"{old}\"", clock.GetUtcNow(),
-            cloudId, organizationId: managed.Cloud.OrganizationId);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return Result.Failure(DuplicateName(name!));
-        }
-
-        return Result.Success;
+            var old = managed.Cloud.Name;
+            managed.Cloud.Describe(name!, description!);
+            uow.Audit(actor, "cloud.updated", name!, old == name ? "Description changed" : $"Renamed from \"{old}\"",
+                cloudId, organizationId: managed.Cloud.OrganizationId);
+            return Result.Success;
+        }, ct, new Duplicate<Result>(Cloud.OneNamePerOrganizationIndex, Result.Failure(DuplicateName(name?.Trim() ?? ""))));
     }
 
     /// <summary>Sets the cloud's approval criteria; owners only. Countries are ISO codes; skills are matched without case.</summary>
-    public async Task<Result> SetCriteriaAsync(Actor actor, int cloudId, CloudCriteria criteria, CancellationToken ct = default)
+    public Task<Result> SetCriteriaAsync(Actor actor, int cloudId, CloudCriteria criteria, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(criteria);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct, tracking: true);
-        if (managed is null)
-        {
-            return Result.NotFound(CloudAccess.NotFound);
-        }
-
-        if (managed.RefuseUnless(OrganizationAction.ManageClouds) is { } refusal)
-        {
-            return Result.Failure(refusal);
-        }
-
         var errors = new List<string>();
         var skills = criteria.RequiredSkills.Select(UserText.Line).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (skills.Count > Cloud.MaxRequiredSkills)
@@ -251,23 +222,31 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
             errors.Add($"The number of distinct clients must be between 1 and {Cloud.MaxContractorProofClients}.");
         }
 
-        if (errors.Count > 0)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure([.. errors]);
-        }
+            var managed = await CloudAccess.FindManagedAsync(uow.Db, actor, cloudId, ct, tracking: true);
+            if (managed is null)
+            {
+                return Result.NotFound(CloudAccess.NotFound);
+            }
 
-        var cloud = managed.Cloud;
-        cloud.RequiredSkills = skills;
-        cloud.AllowedCountries = countries;
-        cloud.AcceptedEngagementTypes = criteria.AcceptedEngagementTypes;
-        cloud.RequiresContractorProof = criteria.RequiresContractorProof;
-        cloud.ContractorProofMinimumClients = criteria.ContractorProofMinimumClients;
-        cloud.RequiresManualApproval = criteria.RequiresManualApproval;
-        var described = CloudCriteria.Of(cloud).Describe();
-        AuditLog.Record(db, actor, "cloud.criteria-set", cloud.Name, described.Count == 0 ? "No criteria" : string.Join("; ", described),
-            clock.GetUtcNow(), cloudId, organizationId: cloud.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        return Result.Success;
+            if (managed.RefuseUnless(OrganizationAction.ManageClouds) is { } refusal)
+            {
+                return Result.Failure(refusal);
+            }
+
+            if (errors.Count > 0)
+            {
+                return Result.Failure([.. errors]);
+            }
+
+            var cloud = managed.Cloud;
+            cloud.SetCriteria(criteria with { RequiredSkills = skills, AllowedCountries = countries });
+            var described = CloudCriteria.Of(cloud).Describe();
+            uow.Audit(actor, "cloud.criteria-set", cloud.Name, described.Count == 0 ? "No criteria" : string.Join("; ", described),
+                cloudId, organizationId: cloud.OrganizationId);
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>Members (Active and Pending) of a cloud the actor manages, filtered and paged; null when the cloud is not theirs.</summary>
@@ -294,9 +273,10 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var search = query.Search.Trim();
-            var term = Admin.AuditBrowser.ContainsPattern(search.Length > MemberQuery.SearchMaxLength ? search[..MemberQuery.SearchMaxLength] : search);
-            rows = rows.Where(r => EF.Functions.Like(r.p.DisplayName, term, "\\") || EF.Functions.Like(r.p.Title, term, "\\")
-                || r.p.Skills.Any(s => EF.Functions.Like(s.Name, term, "\\")));
+            var term = TextMatch.ContainsPattern(search.Length > MemberQuery.SearchMaxLength ? search[..MemberQuery.SearchMaxLength] : search);
+            rows = rows.Where(r => EF.Functions.Like(TextMatch.Lower(r.p.DisplayName), term, TextMatch.Escape)
+                || EF.Functions.Like(TextMatch.Lower(r.p.Title), term, TextMatch.Escape)
+                || r.p.Skills.Any(s => EF.Functions.Like(TextMatch.Lower(s.Name), term, TextMatch.Escape)));
         }
 
         var total = await rows.CountAsync(ct);
@@ -335,63 +315,64 @@ public sealed class CloudService(IDbContextFactory<AppDbContext> dbFactory, Time
     public Task<Result> RejectAsync(Actor actor, int membershipId, string? reason, CancellationToken ct = default) =>
         DecideAsync(actor, membershipId, approve: false, reason, ct);
 
-    private async Task<Result> DecideAsync(Actor actor, int membershipId, bool approve, string? reason, CancellationToken ct)
+    private Task<Result> DecideAsync(Actor actor, int membershipId, bool approve, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         reason = UserText.Block(reason);
         if (!approve && reason.Length == 0)
         {
-            return Result.Failure("Give a reason for the rejection; the applicant is told it.");
+            return Task.FromResult(Result.Failure("Give a reason for the rejection; the applicant is told it."));
         }
 
         if (reason.Length > RejectionReasonMaxLength)
         {
-            return Result.Failure($"The reason is at most {RejectionReasonMaxLength:N0} characters.");
+            return Task.FromResult(Result.Failure($"The reason is at most {RejectionReasonMaxLength:N0} characters."));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var membership = await db.CloudMemberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct);
-        var managed = membership is null ? null : await CloudAccess.FindManagedAsync(db, actor, membership.CloudId, ct);
-        if (membership is null || managed is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.NotFound("That membership does not exist or is not in a cloud you manage.");
-        }
+            var db = uow.Db;
+            // Held while it is decided: an approval and a rejection of the same member happen one after the other.
+            await uow.LockAsync<CloudMembership>(membershipId);
+            var membership = await db.CloudMemberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct);
+            var managed = membership is null ? null : await CloudAccess.FindManagedAsync(db, actor, membership.CloudId, ct);
+            if (membership is null || managed is null)
+            {
+                return Result.NotFound("That membership does not exist or is not in a cloud you manage.");
+            }
 
-        if ((managed.RefuseUnless(OrganizationAction.DecideMembers)
-            ?? (approve ? managed.RefuseUnlessSubscribed(SubscriptionErrors.NoMemberApprovals) : null)) is { } refusal)
-        {
-            return Result.Failure(refusal);
-        }
+            if ((managed.RefuseUnless(OrganizationAction.DecideMembers)
+                ?? (approve ? managed.RefuseUnlessSubscribed(SubscriptionErrors.NoMemberApprovals) : null)) is { } refusal)
+            {
+                return Result.Failure(refusal);
+            }
 
-        if (membership.Status != MembershipStatus.PendingApproval)
-        {
-            return Result.Failure("This member is already active; there is nothing to decide.");
-        }
+            if (membership.IsActive)
+            {
+                return Result.Failure("This member is already active; there is nothing to decide.");
+            }
 
-        var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == membership.ProfileId, ct);
-        var now = clock.GetUtcNow();
-        var cloudName = managed.Cloud.Name;
-        var subject = $"{profile.DisplayName} in {cloudName}";
-        if (approve)
-        {
-            membership.Status = MembershipStatus.Active;
-            membership.ActivatedAt = now;
-            AuditLog.Record(db, actor, "membership.approved", subject, "Active", now, membership.CloudId, profile.Id, managed.Organization.Id);
-            NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.MembershipApproved, $"You are now a member of {cloudName}",
-                $"{managed.Organization.Name} approved {profile.DisplayName} as a member of {cloudName}.", "/my/talent-clouds", now, membership.CloudId);
-        }
-        else
-        {
-            db.CloudMemberships.Remove(membership);
-            AuditLog.Record(db, actor, "membership.rejected", subject, $"Rejected: {reason}", now, membership.CloudId, profile.Id, managed.Organization.Id);
-            NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.MembershipRejected, $"Your request to join {cloudName} was not approved",
-                $"{managed.Organization.Name} did not approve {profile.DisplayName} for {cloudName}. Reason: {reason}", "/my/talent-clouds", now, membership.CloudId);
-        }
+            var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == membership.ProfileId, ct);
+            var cloudName = managed.Cloud.Name;
+            var subject = $"{profile.DisplayName} in {cloudName}";
+            if (approve)
+            {
+                membership.Activate(uow.Now);
+                uow.Audit(actor, "membership.approved", subject, "Active", membership.CloudId, profile.Id, managed.Organization.Id);
+                uow.Notify(profile.OwnerUserId, NotificationKind.MembershipApproved, $"You are now a member of {cloudName}",
+                    $"{managed.Organization.Name} approved {profile.DisplayName} as a member of {cloudName}.", "/my/talent-clouds", membership.CloudId);
+            }
+            else
+            {
+                db.CloudMemberships.Remove(membership);
+                uow.Audit(actor, "membership.rejected", subject, $"Rejected: {reason}", membership.CloudId, profile.Id, managed.Organization.Id);
+                uow.Notify(profile.OwnerUserId, NotificationKind.MembershipRejected, $"Your request to join {cloudName} was not approved",
+                    $"{managed.Organization.Name} did not approve {profile.DisplayName} for {cloudName}. Reason: {reason}", "/my/talent-clouds",
+                    membership.CloudId);
+            }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            return Result.Success;
+        }, ct);
     }
 
     private static List<string> ValidateNameAndDescription(ref string? name, ref string? description)

@@ -68,7 +68,7 @@ public sealed class ActionLimitEvent
 /// The per-user limit for actions that reach other people. Call <see cref="TryCountAsync"/> inside the action's write
 /// transaction, before its changes: it counts the user's recent actions of that kind and records this one in the same
 /// unit of work, so a refused or rolled-back action is not counted and a parallel burst cannot slip past (SQLite
-/// serialises write transactions; on other databases the user's row is locked first).
+/// serialises write transactions; on PostgreSQL a named lock per user and action is held first).
 /// </summary>
 public static class ActionLimiter
 {
@@ -82,11 +82,9 @@ public static class ActionLimiter
             throw new InvalidOperationException("An action limit is counted inside the action's transaction.");
         }
 
-        if (!db.Database.IsSqlite())
-        {
-            // Serialises this user's limited actions until commit (SQLite's write lock already does).
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"AspNetUsers\" WHERE \"Id\" = {userId} FOR UPDATE", ct);
-        }
+        // Serialises this user's actions of this kind until commit (SQLite's write lock already does): a named lock rather
+        // than the user's row, so writes that merely reference the user (foreign keys take a share lock) never wait on it.
+        await DatabaseLocks.HoldAsync(db, string.Create(CultureInfo.InvariantCulture, $"limit:{action}:{userId}"), ct);
 
         var limit = db.Settings.ActionLimits.For(action);
         var since = now - limit.Window;

@@ -1,7 +1,9 @@
+using TalentCloud.Core.Data;
+
 namespace TalentCloud.Core.Common;
 
 /// <summary>The outcome of a use case a user can get wrong: success, or messages saying what to fix.</summary>
-public sealed record Result(bool Succeeded, IReadOnlyList<string> Errors)
+public sealed record Result(bool Succeeded, IReadOnlyList<string> Errors) : IOutcome
 {
     public static readonly Result Success = new(true, []);
 
@@ -17,7 +19,7 @@ public sealed record Result(bool Succeeded, IReadOnlyList<string> Errors)
 }
 
 /// <summary>A result that carries a value on success.</summary>
-public sealed record Result<T>(bool Succeeded, T? Value, IReadOnlyList<string> Errors)
+public sealed record Result<T>(bool Succeeded, T? Value, IReadOnlyList<string> Errors) : IOutcome
 {
     /// <inheritdoc cref="Result.IsNotFound"/>
     public bool IsNotFound { get; init; }

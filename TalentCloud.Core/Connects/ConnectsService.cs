@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Notifications;
@@ -139,22 +138,19 @@ public sealed class ConnectsService(IDbContextFactory<AppDbContext> dbFactory, T
             return Result.Failure([.. errors]);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Handle == handle, ct);
-        if (profile is null)
+        return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure(ConnectsErrors.ProfileNotFound);
-        }
+            var profile = await uow.Db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Handle == handle, ct);
+            if (profile is null)
+            {
+                return Result.Failure(ConnectsErrors.ProfileNotFound);
+            }
 
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.ConnectsEntries.Add(ConnectsEntry.Grant(profile.Id, amount, why, now, actor.UserId));
-        AuditLog.Record(db, actor, "connects.granted", $"{profile.DisplayName} ({profile.Handle})", $"{amount} Connects: {why}", now,
-            profileId: profile.Id);
-        NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.General, $"You received {amount} Connects", why, "/my/connects", now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            uow.Db.ConnectsEntries.Add(ConnectsEntry.Grant(profile.Id, amount, why, uow.Now, actor.UserId));
+            uow.Audit(actor, "connects.granted", $"{profile.DisplayName} ({profile.Handle})", $"{amount} Connects: {why}", profileId: profile.Id);
+            uow.Notify(profile.OwnerUserId, NotificationKind.General, $"You received {amount} Connects", why, "/my/connects");
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>The ledger's sum for one profile.</summary>

@@ -8,6 +8,7 @@ using TalentCloud.Core.Common;
 using TalentCloud.Core.Connects;
 using TalentCloud.Core.Contracts;
 using TalentCloud.Core.Jobs;
+using TalentCloud.Core.Live;
 using TalentCloud.Core.Invitations;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Messaging;
@@ -21,8 +22,11 @@ using TalentCloud.Core.Removals;
 
 namespace TalentCloud.Core.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CoreSettings settings)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The model, shared by both database providers. Its own migrations (<c>Data/Migrations</c>) are SQLite's;
+/// <see cref="PostgreSqlAppDbContext"/> is the same model with PostgreSQL's migration set and column types.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     /// <summary>A context with <see cref="CoreSettings.Default"/> (tests and tools); the app's factory passes its configuration.</summary>
     public AppDbContext(DbContextOptions<AppDbContext> options)
@@ -30,8 +34,33 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CoreSet
     {
     }
 
+    public AppDbContext(DbContextOptions<AppDbContext> options, CoreSettings settings)
+        : base(options)
+    {
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+    }
+
+    /// <summary>For the provider-specific subclass; <paramref name="options"/> are built for <see cref="AppDbContext"/>.</summary>
+    protected AppDbContext(DbContextOptions options, CoreSettings settings)
+        : base(options)
+    {
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+    }
+
     /// <summary>Where e-mail links point and the per-user action limits, for the rules that run inside this unit of work.</summary>
-    public CoreSettings Settings { get; } = settings ?? throw new ArgumentNullException(nameof(settings));
+    public CoreSettings Settings { get; }
+
+    /// <summary>Which database this context talks to (decides SQL dialect, locking and the live-update path).</summary>
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>What this context's changes owe open pages once they commit (see <see cref="LiveUpdateInterceptor"/>).</summary>
+    internal LiveUpdateBuffer PendingLiveUpdates { get; } = new();
+
+    /// <summary>
+    /// Announces notification items written without entities (bulk SQL) so open pages of these users hear about them
+    /// when this context's transaction commits, like items added as entities.
+    /// </summary>
+    public void AnnounceNotifications(IEnumerable<string> userIds) => PendingLiveUpdates.Announce(userIds);
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
@@ -73,6 +102,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CoreSet
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.HasDbFunction(typeof(TextMatch).GetMethod(nameof(TextMatch.Lower))!).HasName("lower").IsBuiltIn();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -2,8 +2,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TalentCloud.Core.Data;
 
-/// <summary>Hands out one context per operation, each carrying the app's <see cref="CoreSettings"/>.</summary>
-public sealed class AppDbContextFactory(DbContextOptions<AppDbContext> options, CoreSettings settings) : IDbContextFactory<AppDbContext>
+/// <summary>
+/// Hands out one context per operation: the context class of the configured provider (both share one model and one
+/// options type), each carrying the app's <see cref="CoreSettings"/>.
+/// </summary>
+public sealed class AppDbContextFactory(DbContextOptions<AppDbContext> options, DatabaseSettings database, CoreSettings settings)
+    : IDbContextFactory<AppDbContext>
 {
-    public AppDbContext CreateDbContext() => new(options, settings);
+    public AppDbContext CreateDbContext() => database.CreateContext(options, settings);
 }

@@ -34,7 +34,7 @@ internal sealed class OrganizationMemberEntityTypeConfiguration : IEntityTypeCon
     {
         builder.HasKey(m => new { m.OrganizationId, m.UserId });
         // One account belongs to at most one organisation; the index also settles two accepts racing each other.
-        builder.HasIndex(m => m.UserId).IsUnique();
+        builder.HasIndex(m => m.UserId).IsUnique().HasDatabaseName(OrganizationMember.OnePerUserIndex);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId);
     }
 }
@@ -78,7 +78,7 @@ internal sealed class CloudEntityTypeConfiguration : IEntityTypeConfiguration<Cl
         builder.Property(c => c.Description).HasMaxLength(Cloud.DescriptionMaxLength);
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
         // One name per organisation, also when two owners create the same cloud at the same moment.
-        builder.HasIndex(c => new { c.OrganizationId, c.Name }).IsUnique();
+        builder.HasIndex(c => new { c.OrganizationId, c.Name }).IsUnique().HasDatabaseName(Cloud.OneNamePerOrganizationIndex);
     }
 }
 
@@ -86,7 +86,8 @@ internal sealed class CloudMembershipEntityTypeConfiguration : IEntityTypeConfig
 {
     public void Configure(EntityTypeBuilder<CloudMembership> builder)
     {
-        builder.HasIndex(m => new { m.CloudId, m.ProfileId }).IsUnique();
+        builder.HasIndex(m => new { m.CloudId, m.ProfileId }).IsUnique().HasDatabaseName(CloudMembership.OnePerCloudIndex);
+        builder.Ignore(m => m.IsActive);
         builder.HasIndex(m => new { m.ProfileId, m.Status });
         builder.HasOne<Cloud>().WithMany().HasForeignKey(m => m.CloudId);
         builder.HasOne<Profile>().WithMany().HasForeignKey(m => m.ProfileId);
@@ -155,7 +156,7 @@ internal sealed class CloudNotificationSettingEntityTypeConfiguration : IEntityT
 {
     public void Configure(EntityTypeBuilder<CloudNotificationSetting> builder)
     {
-        builder.HasIndex(s => new { s.CloudId, s.ProfileId }).IsUnique();
+        builder.HasIndex(s => new { s.CloudId, s.ProfileId }).IsUnique().HasDatabaseName(CloudNotificationSetting.OnePerMembershipIndex);
         builder.HasIndex(s => s.ProfileId);
         builder.HasOne<Cloud>().WithMany().HasForeignKey(s => s.CloudId);
         builder.HasOne<Profile>().WithMany().HasForeignKey(s => s.ProfileId).OnDelete(DeleteBehavior.Cascade);

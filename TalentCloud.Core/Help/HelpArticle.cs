@@ -74,6 +74,9 @@ public static class HelpAudiences
 /// <summary>One signed-in user's answer to "Was this article helpful?". One row per user and article; changeable.</summary>
 public sealed class HelpVote
 {
+    /// <summary>The unique (article, user) index: one vote per reader and article.</summary>
+    public const string OnePerUserIndex = "IX_HelpVotes_ArticleSlug_UserId";
+
     public int Id { get; private set; }
     public string ArticleSlug { get; private set; } = "";
     public string UserId { get; private set; } = "";

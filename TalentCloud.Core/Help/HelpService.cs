@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Common;
@@ -93,28 +92,20 @@ public sealed class HelpService(IDbContextFactory<AppDbContext> dbFactory, TimeP
             return Result.Failure(SignInToVote);
         }
 
-        for (var attempt = 0; ; attempt++)
+        // A second click racing the first insert meets the unique index; running again changes the row that won.
+        return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var vote = await db.HelpVotes.SingleOrDefaultAsync(v => v.ArticleSlug == article.Slug && v.UserId == actor.UserId, ct);
+            var vote = await uow.Db.HelpVotes.SingleOrDefaultAsync(v => v.ArticleSlug == article.Slug && v.UserId == actor.UserId, ct);
             if (vote is null)
             {
-                db.HelpVotes.Add(HelpVote.Cast(article.Slug, actor.UserId!, helpful, clock.GetUtcNow()));
+                uow.Db.HelpVotes.Add(HelpVote.Cast(article.Slug, actor.UserId!, helpful, uow.Now));
             }
             else
             {
-                vote.Change(helpful, clock.GetUtcNow());
+                vote.Change(helpful, uow.Now);
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Result.Success;
-            }
-            catch (DbUpdateException e) when (attempt == 0 && e.InnerException is SqliteException { SqliteErrorCode: 19 })
-            {
-                // A second click raced the first insert; the unique index kept one row, so change that row instead.
-            }
-        }
+            return Result.Success;
+        }, ct, Duplicate<Result>.RunAgain(HelpVote.OnePerUserIndex));
     }
 }

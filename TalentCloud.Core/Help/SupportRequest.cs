@@ -64,6 +64,34 @@ public sealed class SupportRequest
         Status = SupportStatus.AwaitingReply,
         CreatedAt = at,
     };
+
+    public bool IsClosed => Status == SupportStatus.Closed;
+
+    /// <summary>Support answers: the request becomes Answered (it stays open until closed). Not after it was closed.</summary>
+    public SupportReply Reply(string authorUserId, string text, DateTimeOffset at)
+    {
+        EnsureOpen();
+        Status = SupportStatus.Answered;
+        LastReplyAt = at;
+        return SupportReply.Write(Id, authorUserId, text, at);
+    }
+
+    /// <summary>Support closes the settled request; a closed request stays closed.</summary>
+    public void Close(string byUserId, DateTimeOffset at)
+    {
+        EnsureOpen();
+        Status = SupportStatus.Closed;
+        ClosedAt = at;
+        ClosedByUserId = byUserId;
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsClosed)
+        {
+            throw new InvalidOperationException("A closed support request does not change.");
+        }
+    }
 }
 
 /// <summary>One answer from support to a request.</summary>
@@ -85,6 +113,7 @@ internal sealed class SupportRequestEntityTypeConfiguration : IEntityTypeConfigu
     {
         builder.Property(r => r.Text).HasMaxLength(SupportRequest.TextMaxLength);
         builder.Property(r => r.ArticleSlug).HasMaxLength(HelpArticle.SlugMaxLength);
+        builder.Ignore(r => r.IsClosed);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => new { r.UserId, r.CreatedAt });
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);

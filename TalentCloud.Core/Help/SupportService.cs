@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Notifications;
@@ -123,23 +122,23 @@ public sealed class SupportService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return Result<int>.Failure([.. errors]);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Counted inside the write transaction (SQLite's write lock), so a burst of parallel sends cannot all pass.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var recent = await RecentAsync(db, actor.UserId!, now, ct);
-        if (recent.Count >= SupportRequest.MaxPerWindow)
+        return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result<int>.Failure(RateLimited(recent.Min() + SupportRequest.RateWindow));
-        }
+            // Counted inside the unit of work, holding the sender's name on PostgreSQL (SQLite holds the database), so a burst of
+            // parallel sends cannot all pass.
+            await uow.HoldAsync("support-requests-of:" + actor.UserId);
+            var recent = await RecentAsync(uow.Db, actor.UserId!, uow.Now, ct);
+            if (recent.Count >= SupportRequest.MaxPerWindow)
+            {
+                return Result<int>.Failure(RateLimited(recent.Min() + SupportRequest.RateWindow));
+            }
 
-        var request = SupportRequest.Open(actor.UserId!, draft.Category, text, HelpArticles.Find(draft.ArticleSlug)?.Slug, now);
-        db.SupportRequests.Add(request);
-        await db.SaveChangesAsync(ct);
-        AuditLog.Record(db, actor, SupportAuditActions.Requested, Subject(request.Id, actor.DisplayName), LabelOf(draft.Category), now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result<int>.Success(request.Id);
+            var request = SupportRequest.Open(actor.UserId!, draft.Category, text, HelpArticles.Find(draft.ArticleSlug)?.Slug, uow.Now);
+            uow.Db.SupportRequests.Add(request);
+            await uow.SaveAsync();
+            uow.Audit(actor, SupportAuditActions.Requested, Subject(request.Id, actor.DisplayName), LabelOf(draft.Category));
+            return Result<int>.Success(request.Id);
+        }, ct);
     }
 
     /// <summary>The actor's own requests, newest first, with support's replies.</summary>
@@ -207,24 +206,13 @@ public sealed class SupportService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return Result.Failure(ReplyTooLong);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var changed = await db.SupportRequests.Where(r => r.Id == requestId && r.Status != SupportStatus.Closed)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, SupportStatus.Answered).SetProperty(r => r.LastReplyAt, (DateTimeOffset?)now), ct);
-        if (changed == 0)
+        return await DecideAsync(actor, requestId, (uow, request, requester) =>
         {
-            return Result.Failure(await ExistsAsync(db, requestId, ct) ? AlreadyClosed : NotFound);
-        }
-
-        var (request, requester) = await RequestWithRequesterAsync(db, requestId, ct);
-        db.SupportReplies.Add(SupportReply.Write(requestId, actor.UserId!, reply, now));
-        NotificationEvents.Personal(db, request.UserId, NotificationKind.General, "Support replied to your request",
-            $"About \"{Text.Truncate(request.Text, 80)}\": {Text.Truncate(reply, 600)}", "/support", now);
-        AuditLog.Record(db, actor, SupportAuditActions.Replied, Subject(requestId, requester), "Replied", now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            uow.Db.SupportReplies.Add(request.Reply(actor.UserId!, reply, uow.Now));
+            uow.Notify(request.UserId, NotificationKind.General, "Support replied to your request",
+                $"About \"{Text.Truncate(request.Text, 80)}\": {Text.Truncate(reply, 600)}", "/support");
+            uow.Audit(actor, SupportAuditActions.Replied, Subject(requestId, requester), "Replied");
+        }, ct);
     }
 
     /// <summary>An admin closes a request once it is settled; the sender is told. A second close is refused.</summary>
@@ -236,36 +224,40 @@ public sealed class SupportService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return Result.Failure(NotFound);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var changed = await db.SupportRequests.Where(r => r.Id == requestId && r.Status != SupportStatus.Closed)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, SupportStatus.Closed)
-                .SetProperty(r => r.ClosedAt, (DateTimeOffset?)now)
-                .SetProperty(r => r.ClosedByUserId, actor.UserId), ct);
-        if (changed == 0)
+        return await DecideAsync(actor, requestId, (uow, request, requester) =>
         {
-            return Result.Failure(await ExistsAsync(db, requestId, ct) ? AlreadyClosed : NotFound);
-        }
-
-        var (request, requester) = await RequestWithRequesterAsync(db, requestId, ct);
-        NotificationEvents.Personal(db, request.UserId, NotificationKind.General, "Your support request was closed",
-            $"Support closed your request \"{Text.Truncate(request.Text, 80)}\". If you still need help, send a new one from any help article.", "/support", now);
-        AuditLog.Record(db, actor, SupportAuditActions.Closed, Subject(requestId, requester), "Closed", now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            request.Close(actor.UserId!, uow.Now);
+            uow.Notify(request.UserId, NotificationKind.General, "Your support request was closed",
+                $"Support closed your request \"{Text.Truncate(request.Text, 80)}\". If you still need help, send a new one from any help article.", "/support");
+            uow.Audit(actor, SupportAuditActions.Closed, Subject(requestId, requester), "Closed");
+        }, ct);
     }
+
+    /// <summary>
+    /// An admin's step on an open request, in one unit of work that holds the request first: a reply and a close (or two
+    /// closes) by different admins at once happen one after the other, and the second finds the request closed.
+    /// </summary>
+    private Task<Result> DecideAsync(Actor actor, int requestId, Action<UnitOfWork, SupportRequest, string> step, CancellationToken ct) =>
+        UnitOfWork.RunAsync(dbFactory, clock, async uow =>
+        {
+            await uow.LockAsync<SupportRequest>(requestId);
+            var request = await uow.Db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);
+            if (request is null)
+            {
+                return Result.Failure(NotFound);
+            }
+
+            if (request.IsClosed)
+            {
+                return Result.Failure(AlreadyClosed);
+            }
+
+            var requester = await uow.Db.Users.Where(u => u.Id == request.UserId).Select(u => u.DisplayName).SingleAsync(ct);
+            step(uow, request, requester);
+            return Result.Success;
+        }, ct);
 
     private static string Subject(int requestId, string requester) => $"Support request {requestId} from {requester}";
-
-    private static async Task<(SupportRequest Request, string Requester)> RequestWithRequesterAsync(AppDbContext db, int requestId, CancellationToken ct)
-    {
-        var request = await db.SupportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
-        return (request, await db.Users.Where(u => u.Id == request.UserId).Select(u => u.DisplayName).SingleAsync(ct));
-    }
-
-    private static Task<bool> ExistsAsync(AppDbContext db, int requestId, CancellationToken ct) => db.SupportRequests.AnyAsync(r => r.Id == requestId, ct);
 
     private static Task<List<DateTimeOffset>> RecentAsync(AppDbContext db, string userId, DateTimeOffset now, CancellationToken ct)
     {

@@ -17,6 +17,9 @@ public enum InvitationStatus
 public sealed class Invitation
 {
     public const int NoteMaxLength = 1000;
+
+    /// <summary>The filtered unique index: at most one pending invitation per cloud and profile, even under concurrent sends.</summary>
+    public const string OnePendingIndex = "IX_Invitations_CloudId_ProfileId";
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
     public int Id { get; private set; }
@@ -71,8 +74,7 @@ internal sealed class InvitationEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(i => i.Note).HasMaxLength(Invitation.NoteMaxLength);
         builder.Property(i => i.InvitedByUserId).HasMaxLength(450);
         builder.Property(i => i.UnmetCriteria).HasMaxLength(2000);
-        // At most one pending invitation per cloud and profile, even under concurrent sends.
-        builder.HasIndex(i => new { i.CloudId, i.ProfileId }).IsUnique().HasFilter("\"Status\" = 1");
+        builder.HasIndex(i => new { i.CloudId, i.ProfileId }).IsUnique().HasFilter("\"Status\" = 1").HasDatabaseName(Invitation.OnePendingIndex);
         builder.HasIndex(i => new { i.ProfileId, i.Status });
         builder.HasOne<Cloud>().WithMany().HasForeignKey(i => i.CloudId);
         builder.HasOne<Profile>().WithMany().HasForeignKey(i => i.ProfileId).OnDelete(DeleteBehavior.Cascade);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
@@ -72,167 +71,141 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>Invites a freelancer or agency to a cloud the actor manages, with an optional note.</summary>
-    public async Task<Result<int>> InviteAsync(Actor actor, int cloudId, int profileId, string? note, CancellationToken ct = default)
+    public Task<Result<int>> InviteAsync(Actor actor, int cloudId, int profileId, string? note, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         note = UserText.Block(note);
         if (note.Length > Invitation.NoteMaxLength)
         {
-            return Result<int>.Failure($"The note is at most {Invitation.NoteMaxLength:N0} characters.");
+            return Task.FromResult(Result<int>.Failure($"The note is at most {Invitation.NoteMaxLength:N0} characters."));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct);
-        if (managed is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result<int>.NotFound(CloudAccess.NotFound);
-        }
-
-        if ((managed.RefuseUnless(OrganizationAction.InviteToCloud) ?? managed.RefuseUnlessSubscribed(SubscriptionErrors.NoNewInvitations)) is { } refusal)
-        {
-            return Result<int>.Failure(refusal);
-        }
-
-        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == profileId, ct);
-        if (profile is null)
-        {
-            return Result<int>.Failure("That freelancer or agency does not exist.");
-        }
-
-        if (await db.CloudMemberships.AnyAsync(m => m.CloudId == cloudId && m.ProfileId == profileId, ct))
-        {
-            return Result<int>.Failure($"{profile.DisplayName} is already a member of {managed.Cloud.Name}.");
-        }
-
-        var now = clock.GetUtcNow();
-        var pending = await db.Invitations.SingleOrDefaultAsync(i => i.CloudId == cloudId && i.ProfileId == profileId && i.Status == InvitationStatus.Pending, ct);
-        if (pending is not null)
-        {
-            if (!pending.IsExpiredAt(now))
+            var db = uow.Db;
+            var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct);
+            if (managed is null)
             {
-                return Result<int>.Failure($"{profile.DisplayName} already has a pending invitation to {managed.Cloud.Name}.");
+                return Result<int>.NotFound(CloudAccess.NotFound);
             }
 
-            // An expired invitation no longer counts; it makes room for the new one.
-            pending.Expire();
-        }
+            if ((managed.RefuseUnless(OrganizationAction.InviteToCloud) ?? managed.RefuseUnlessSubscribed(SubscriptionErrors.NoNewInvitations)) is { } refusal)
+            {
+                return Result<int>.Failure(refusal);
+            }
 
-        if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.CloudInvitation, now, ct) is { } limited)
-        {
-            return Result<int>.Failure(limited);
-        }
+            var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == profileId, ct);
+            if (profile is null)
+            {
+                return Result<int>.Failure("That freelancer or agency does not exist.");
+            }
 
-        var invitation = Invitation.Create(cloudId, profileId, actor.UserId!, note, now);
-        db.Invitations.Add(invitation);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Result<int>.Failure($"{profile.DisplayName} already has a pending invitation to {managed.Cloud.Name}.");
-        }
+            if (await db.CloudMemberships.AnyAsync(m => m.CloudId == cloudId && m.ProfileId == profileId, ct))
+            {
+                return Result<int>.Failure($"{profile.DisplayName} is already a member of {managed.Cloud.Name}.");
+            }
 
-        var subject = $"{profile.DisplayName} to {managed.Cloud.Name}";
-        AuditLog.Record(db, actor, "invitation.sent", subject, "Pending", now, cloudId, profileId, managed.Organization.Id);
-        NotificationEvents.Personal(db, profile.OwnerUserId, NotificationKind.InvitationReceived, $"Invitation to join {managed.Cloud.Name}",
-            $"{actor.DisplayName} of {managed.Organization.Name} invited {profile.DisplayName} to the Talent Cloud {managed.Cloud.Name}."
-            + (note.Length > 0 ? $" Note: {note}" : ""), "/my/talent-clouds", now, cloudId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result<int>.Success(invitation.Id);
+            var duplicateMessage = $"{profile.DisplayName} already has a pending invitation to {managed.Cloud.Name}.";
+            var pending = await db.Invitations.SingleOrDefaultAsync(i => i.CloudId == cloudId && i.ProfileId == profileId && i.Status == InvitationStatus.Pending, ct);
+            if (pending is not null)
+            {
+                if (!pending.IsExpiredAt(uow.Now))
+                {
+                    return Result<int>.Failure(duplicateMessage);
+                }
+
+                // An expired invitation no longer counts; it makes room for the new one.
+                pending.Expire();
+            }
+
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.CloudInvitation, uow.Now, ct) is { } limited)
+            {
+                return Result<int>.Failure(limited);
+            }
+
+            var invitation = Invitation.Create(cloudId, profileId, actor.UserId!, note, uow.Now);
+            db.Invitations.Add(invitation);
+            await uow.SaveAsync();
+            uow.Audit(actor, "invitation.sent", $"{profile.DisplayName} to {managed.Cloud.Name}", "Pending", cloudId, profileId, managed.Organization.Id);
+            uow.Notify(profile.OwnerUserId, NotificationKind.InvitationReceived, $"Invitation to join {managed.Cloud.Name}",
+                $"{actor.DisplayName} of {managed.Organization.Name} invited {profile.DisplayName} to the Talent Cloud {managed.Cloud.Name}."
+                + (note.Length > 0 ? $" Note: {note}" : ""), "/my/talent-clouds", cloudId);
+            return Result<int>.Success(invitation.Id);
+        }, ct, Duplicate<Result<int>>.RunAgain(Invitation.OnePendingIndex));
     }
 
     /// <summary>
     /// The invitee accepts: the cloud's criteria are evaluated against the profile. All met and no manual approval → Active;
-    /// otherwise PendingApproval with the unmet criteria recorded and returned.
+    /// otherwise PendingApproval with the unmet criteria recorded and returned. The invitation is held while it is
+    /// answered, so a second accept waits and then finds it answered.
     /// </summary>
-    public async Task<Result<InvitationOutcome>> AcceptAsync(Actor actor, int invitationId, CancellationToken ct = default)
+    public Task<Result<InvitationOutcome>> AcceptAsync(Actor actor, int invitationId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The transaction takes SQLite's write lock at once, so two accepts run one after the other and the second sees the first.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (invitation, error) = await FindAnswerableAsync(db, actor, invitationId, ct);
-        if (invitation is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return error == InvitationNotFound ? Result<InvitationOutcome>.NotFound(error) : Result<InvitationOutcome>.Failure(error!);
-        }
+            var db = uow.Db;
+            var (invitation, error) = await FindAnswerableAsync(uow, actor, invitationId, ct);
+            if (invitation is null)
+            {
+                return error == InvitationNotFound ? Result<InvitationOutcome>.NotFound(error) : Result<InvitationOutcome>.Failure(error!);
+            }
 
-        var cloud = await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == invitation.CloudId, ct);
-        var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == cloud.OrganizationId, ct);
-        if (!org.HasEnterpriseSubscription)
-        {
-            return Result<InvitationOutcome>.Failure(SubscriptionErrors.InvitationPaused(org.Name));
-        }
+            var cloud = await db.Clouds.AsNoTracking().SingleAsync(c => c.Id == invitation.CloudId, ct);
+            var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == cloud.OrganizationId, ct);
+            if (!org.HasEnterpriseSubscription)
+            {
+                return Result<InvitationOutcome>.Failure(SubscriptionErrors.InvitationPaused(org.Name));
+            }
 
-        if (await db.CloudMemberships.AnyAsync(m => m.CloudId == cloud.Id && m.ProfileId == invitation.ProfileId, ct))
-        {
-            return Result<InvitationOutcome>.Failure($"You are already a member of {cloud.Name}.");
-        }
+            if (await db.CloudMemberships.AnyAsync(m => m.CloudId == cloud.Id && m.ProfileId == invitation.ProfileId, ct))
+            {
+                return Result<InvitationOutcome>.Failure($"You are already a member of {cloud.Name}.");
+            }
 
-        var facts = await ProfileFacts.LoadAsync(db, invitation.ProfileId, ct);
-        var criteria = CloudCriteria.Of(cloud);
-        var unmet = CriteriaEvaluator.Unmet(criteria, facts!);
-        var status = unmet.Count == 0 && !criteria.RequiresManualApproval ? MembershipStatus.Active : MembershipStatus.PendingApproval;
-        var now = clock.GetUtcNow();
-        invitation.Accept(now, unmet);
-        db.CloudMemberships.Add(new CloudMembership
-        {
-            CloudId = cloud.Id,
-            ProfileId = invitation.ProfileId,
-            Status = status,
-            JoinedVia = JoinMethod.Invitation,
-            AddedByUserId = invitation.InvitedByUserId,
-            JoinedAt = now,
-            ActivatedAt = status == MembershipStatus.Active ? now : null,
-        });
-        var profileName = await db.Profiles.Where(p => p.Id == invitation.ProfileId).Select(p => p.DisplayName).SingleAsync(ct);
-        var outcome = status == MembershipStatus.Active
-            ? "Active"
-            : unmet.Count == 0 ? "Pending approval (manual approval)" : $"Pending approval; unmet: {string.Join("; ", unmet)}";
-        AuditLog.Record(db, actor, "invitation.accepted", $"{profileName} to {cloud.Name}", outcome, now, cloud.Id, invitation.ProfileId, cloud.OrganizationId);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Result<InvitationOutcome>.Failure("This invitation has already been answered.");
-        }
-
-        await transaction.CommitAsync(ct);
-        return Result<InvitationOutcome>.Success(new InvitationOutcome(status, unmet, criteria.RequiresManualApproval));
+            var facts = await ProfileFacts.LoadAsync(db, invitation.ProfileId, ct);
+            var criteria = CloudCriteria.Of(cloud);
+            var unmet = CriteriaEvaluator.Unmet(criteria, facts!);
+            var active = unmet.Count == 0 && !criteria.RequiresManualApproval;
+            invitation.Accept(uow.Now, unmet);
+            db.CloudMemberships.Add(CloudMembership.Join(cloud.Id, invitation.ProfileId, JoinMethod.Invitation, invitation.InvitedByUserId, active, uow.Now));
+            var profileName = await db.Profiles.Where(p => p.Id == invitation.ProfileId).Select(p => p.DisplayName).SingleAsync(ct);
+            var outcome = active
+                ? "Active"
+                : unmet.Count == 0 ? "Pending approval (manual approval)" : $"Pending approval; unmet: {string.Join("; ", unmet)}";
+            uow.Audit(actor, "invitation.accepted", $"{profileName} to {cloud.Name}", outcome, cloud.Id, invitation.ProfileId, cloud.OrganizationId);
+            var status = active ? MembershipStatus.Active : MembershipStatus.PendingApproval;
+            return Result<InvitationOutcome>.Success(new InvitationOutcome(status, unmet, criteria.RequiresManualApproval));
+        }, ct, Duplicate<Result<InvitationOutcome>>.RunAgain(CloudMembership.OnePerCloudIndex));
     }
 
     /// <summary>The invitee declines; nothing else changes.</summary>
-    public async Task<Result> DeclineAsync(Actor actor, int invitationId, CancellationToken ct = default)
+    public Task<Result> DeclineAsync(Actor actor, int invitationId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (invitation, error) = await FindAnswerableAsync(db, actor, invitationId, ct);
-        if (invitation is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return error == InvitationNotFound ? Result.NotFound(error) : Result.Failure(error!);
-        }
+            var (invitation, error) = await FindAnswerableAsync(uow, actor, invitationId, ct);
+            if (invitation is null)
+            {
+                return error == InvitationNotFound ? Result.NotFound(error) : Result.Failure(error!);
+            }
 
-        var now = clock.GetUtcNow();
-        invitation.Decline(now);
-        var names = await (from p in db.Profiles
-                           from c in db.Clouds
-                           where p.Id == invitation.ProfileId && c.Id == invitation.CloudId
-                           select new { Profile = p.DisplayName, Cloud = c.Name, c.OrganizationId }).SingleAsync(ct);
-        AuditLog.Record(db, actor, "invitation.declined", $"{names.Profile} to {names.Cloud}", "Declined", now, invitation.CloudId, invitation.ProfileId, names.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            invitation.Decline(uow.Now);
+            var names = await (from p in uow.Db.Profiles
+                               from c in uow.Db.Clouds
+                               where p.Id == invitation.ProfileId && c.Id == invitation.CloudId
+                               select new { Profile = p.DisplayName, Cloud = c.Name, c.OrganizationId }).SingleAsync(ct);
+            uow.Audit(actor, "invitation.declined", $"{names.Profile} to {names.Cloud}", "Declined", invitation.CloudId, invitation.ProfileId, names.OrganizationId);
+            return Result.Success;
+        }, ct);
     }
 
-    private async Task<(Invitation? Invitation, string? Error)> FindAnswerableAsync(AppDbContext db, Actor actor, int invitationId, CancellationToken ct)
+    /// <summary>The actor's own invitation, held for this unit of work, if it can still be answered; otherwise why not.</summary>
+    private static async Task<(Invitation? Invitation, string? Error)> FindAnswerableAsync(UnitOfWork uow, Actor actor, int invitationId, CancellationToken ct)
     {
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, ct);
+        await uow.LockAsync<Invitation>(invitationId);
+        var invitation = await uow.Db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, ct);
         // Someone else's invitation is reported exactly like a missing one.
         if (invitation is null || !actor.OwnsProfile(invitation.ProfileId))
         {
@@ -244,7 +217,7 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
             return (null, $"This invitation has already been answered ({invitation.Status.ToString().ToLowerInvariant()}).");
         }
 
-        if (invitation.IsExpiredAt(clock.GetUtcNow()))
+        if (invitation.IsExpiredAt(uow.Now))
         {
             return (null, $"This invitation expired on {invitation.ExpiresAt:d MMM yyyy}. Ask the organisation for a new one.");
         }

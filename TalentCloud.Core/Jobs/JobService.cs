@@ -148,150 +148,146 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         return new PostingOptions(org.Id, org.Name, org.HasEnterpriseSubscription, clouds, canPost, notice);
     }
 
-    public async Task<Result<int>> PostAsync(Actor actor, JobDraft draft, CancellationToken ct = default)
+    public Task<Result<int>> PostAsync(Actor actor, JobDraft draft, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         if (!actor.BelongsTo(draft.OrganizationId))
         {
-            return Result<int>.NotFound(JobErrors.NotYourOrganization);
+            return Task.FromResult(Result<int>.NotFound(JobErrors.NotYourOrganization));
         }
 
         if (!actor.Can(draft.OrganizationId, OrganizationAction.PostJobs))
         {
-            return Result<int>.Failure(OrganizationPermissions.Refusal(actor.Organizations[draft.OrganizationId], OrganizationAction.PostJobs));
+            return Task.FromResult(Result<int>.Failure(OrganizationPermissions.Refusal(actor.Organizations[draft.OrganizationId], OrganizationAction.PostJobs)));
         }
 
         var title = UserText.Line(draft.Title);
         var description = UserText.Block(draft.Description);
         var skills = (draft.Skills ?? []).Select(UserText.Line).Where(s => s.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var errors = Validate(title, description, skills, draft);
-        if (draft.PublicAfterDays is int days)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            if (draft.CloudId is null)
+            var db = uow.Db;
+            var errors = Validate(title, description, skills, draft);
+            if (draft.PublicAfterDays is int days)
             {
-                errors.Add(JobErrors.CloudFirstNeedsCloud);
+                if (draft.CloudId is null)
+                {
+                    errors.Add(JobErrors.CloudFirstNeedsCloud);
+                }
+                else if (days is < Job.MinCloudFirstDays or > Job.MaxCloudFirstDays)
+                {
+                    errors.Add(JobErrors.CloudFirstDaysOutOfRange);
+                }
             }
-            else if (days is < Job.MinCloudFirstDays or > Job.MaxCloudFirstDays)
-            {
-                errors.Add(JobErrors.CloudFirstDaysOutOfRange);
-            }
-        }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == draft.OrganizationId, ct);
-        string? cloudName = null;
-        if (draft.CloudId is int cloudId)
-        {
-            var cloud = await db.Clouds.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cloudId, ct);
-            if (!org.HasEnterpriseSubscription)
+            var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == draft.OrganizationId, ct);
+            string? cloudName = null;
+            if (draft.CloudId is int cloudId)
             {
-                errors.Add(org.SubscriptionStatus == SubscriptionStatus.Ended
-                    ? SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt, SubscriptionErrors.NoCloudJobs)
-                    : JobErrors.CloudNeedsEnterprise);
+                var cloud = await db.Clouds.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cloudId, ct);
+                if (!org.HasEnterpriseSubscription)
+                {
+                    errors.Add(org.SubscriptionStatus == SubscriptionStatus.Ended
+                        ? SubscriptionErrors.Inactive(org.Name, org.EnterpriseEndsAt, SubscriptionErrors.NoCloudJobs)
+                        : JobErrors.CloudNeedsEnterprise);
+                }
+                else if (cloud is null || cloud.OrganizationId != org.Id)
+                {
+                    errors.Add(JobErrors.NotYourCloud);
+                }
+                else
+                {
+                    cloudName = cloud.Name;
+                }
             }
-            else if (cloud is null || cloud.OrganizationId != org.Id)
+
+            if (errors.Count > 0)
             {
-                errors.Add(JobErrors.NotYourCloud);
+                return Result<int>.Failure([.. errors]);
             }
-            else
+
+            var publicFrom = draft.PublicAfterDays is int after ? uow.Now.AddDays(after) : (DateTimeOffset?)null;
+            var job = Job.Post(org.Id, draft.CloudId, title, description, draft.BudgetType, draft.Budget, draft.Level, skills, actor.UserId!, uow.Now,
+                publicFrom);
+            db.Jobs.Add(job);
+            await uow.SaveAsync();
+            if (cloudName is not null)
             {
-                cloudName = cloud.Name;
+                await NotificationEvents.CloudJobPostedAsync(db, job.CloudId!.Value, cloudName, job.Id, job.Title, uow.Now, ct);
             }
-        }
 
-        if (errors.Count > 0)
-        {
-            return Result<int>.Failure([.. errors]);
-        }
-
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var publicFrom = draft.PublicAfterDays is int after ? now.AddDays(after) : (DateTimeOffset?)null;
-        var job = Job.Post(org.Id, draft.CloudId, title, description, draft.BudgetType, draft.Budget, draft.Level, skills, actor.UserId!, now, publicFrom);
-        db.Jobs.Add(job);
-        await db.SaveChangesAsync(ct);
-        if (cloudName is not null)
-        {
-            await NotificationEvents.CloudJobPostedAsync(db, job.CloudId!.Value, cloudName, job.Id, job.Title, now, ct);
-        }
-
-        AuditLog.Record(db, actor, "job.posted", $"{job.Title} (job {job.Id}) by {org.Name}",
-            cloudName is null ? "posted publicly"
-            : publicFrom is null ? $"posted to {cloudName} only"
-            : $"posted to {cloudName} first; open to everyone from {publicFrom:yyyy-MM-dd HH:mm} UTC",
-            now, cloudId: job.CloudId, organizationId: org.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result<int>.Success(job.Id);
+            uow.Audit(actor, "job.posted", $"{job.Title} (job {job.Id}) by {org.Name}",
+                cloudName is null ? "posted publicly"
+                : publicFrom is null ? $"posted to {cloudName} only"
+                : $"posted to {cloudName} first; open to everyone from {publicFrom:yyyy-MM-dd HH:mm} UTC",
+                cloudId: job.CloudId, organizationId: org.Id);
+            return Result<int>.Success(job.Id);
+        }, ct);
     }
 
     /// <summary>
     /// Closes a job. When nobody was hired for it, every proposal its sender still stands behind gets its Connects
-    /// back (withdrawn proposals do not), in the same transaction.
+    /// back (withdrawn proposals do not), in the same unit of work. The job is held for the whole decision, so no
+    /// proposal, hire, withdrawal or offer from a proposal slips in between reading them and refunding.
     /// </summary>
-    public async Task<Result> CloseAsync(Actor actor, int jobId, CancellationToken ct = default)
+    public Task<Result> CloseAsync(Actor actor, int jobId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
-        var visible = await JobAccess.VisibleJobsAsync(db, actor, now, ct);
-        if (!await visible.AnyAsync(j => j.Id == jobId, ct))
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure(JobErrors.NotFound);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
-        if (!actor.BelongsTo(job.OrganizationId))
-        {
-            return Result.Failure(JobErrors.OnlyPosterCloses);
-        }
-
-        if (!actor.Can(job.OrganizationId, OrganizationAction.PostJobs))
-        {
-            return Result.Failure(OrganizationPermissions.Refusal(actor.Organizations[job.OrganizationId], OrganizationAction.PostJobs));
-        }
-
-        if (!job.IsOpen)
-        {
-            return Result.Failure(JobErrors.AlreadyClosed);
-        }
-
-        if (await db.Offers.Pending().AnyAsync(o => db.Proposals.Any(p => p.Id == o.ProposalId && p.JobId == jobId), ct))
-        {
-            return Result.Failure(JobErrors.OfferFromProposalWaiting);
-        }
-
-        job.Close(now);
-        var proposals = await db.Proposals.Where(p => p.JobId == jobId).ToListAsync(ct);
-        var refunded = 0;
-        var connects = 0;
-        if (!proposals.Any(p => p.Status == ProposalStatus.Hired))
-        {
-            var owners = await db.Profiles.Where(p => proposals.Select(x => x.ProfileId).Contains(p.Id))
-                .ToDictionaryAsync(p => p.Id, p => p.OwnerUserId, ct);
-            foreach (var proposal in proposals.Where(p => p.IsRefundable))
+            var db = uow.Db;
+            if (await HeldVisibleJobAsync(uow, actor, jobId, ct) is not { } job)
             {
-                db.ConnectsEntries.Add(ConnectsEntry.Refund(proposal.ProfileId, proposal.ConnectsSpent,
-                    $"Refund: \"{job.Title}\" was closed without a hire", now, proposal.Id, actor.UserId));
-                proposal.MarkRefunded(now);
-                NotificationEvents.Personal(db, owners[proposal.ProfileId], NotificationKind.General,
-                    $"{proposal.ConnectsSpent} Connects refunded",
-                    $"The client closed \"{job.Title}\" without hiring, so the Connects you spent on your proposal are back.",
-                    "/my/proposals", now);
-                refunded++;
-                connects += proposal.ConnectsSpent;
+                return Result.Failure(JobErrors.NotFound);
             }
-        }
 
-        AuditLog.Record(db, actor, "job.closed", $"{job.Title} (job {job.Id})",
-            refunded == 0 ? "closed" : $"closed; {connects} Connects refunded on {refunded} proposal(s)", now,
-            cloudId: job.CloudId, organizationId: job.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            if (!actor.BelongsTo(job.OrganizationId))
+            {
+                return Result.Failure(JobErrors.OnlyPosterCloses);
+            }
+
+            if (!actor.Can(job.OrganizationId, OrganizationAction.PostJobs))
+            {
+                return Result.Failure(OrganizationPermissions.Refusal(actor.Organizations[job.OrganizationId], OrganizationAction.PostJobs));
+            }
+
+            if (!job.IsOpen)
+            {
+                return Result.Failure(JobErrors.AlreadyClosed);
+            }
+
+            if (await db.Offers.Pending().AnyAsync(o => db.Proposals.Any(p => p.Id == o.ProposalId && p.JobId == jobId), ct))
+            {
+                return Result.Failure(JobErrors.OfferFromProposalWaiting);
+            }
+
+            job.Close(uow.Now);
+            var proposals = await db.Proposals.Where(p => p.JobId == jobId).ToListAsync(ct);
+            var refunded = 0;
+            var connects = 0;
+            if (!proposals.Any(p => p.Status == ProposalStatus.Hired))
+            {
+                var owners = await db.Profiles.Where(p => proposals.Select(x => x.ProfileId).Contains(p.Id))
+                    .ToDictionaryAsync(p => p.Id, p => p.OwnerUserId, ct);
+                foreach (var proposal in proposals.Where(p => p.IsRefundable))
+                {
+                    db.ConnectsEntries.Add(ConnectsEntry.Refund(proposal.ProfileId, proposal.ConnectsSpent,
+                        $"Refund: \"{job.Title}\" was closed without a hire", uow.Now, proposal.Id, actor.UserId));
+                    proposal.MarkRefunded(uow.Now);
+                    uow.Notify(owners[proposal.ProfileId], NotificationKind.General, $"{proposal.ConnectsSpent} Connects refunded",
+                        $"The client closed \"{job.Title}\" without hiring, so the Connects you spent on your proposal are back.", "/my/proposals");
+                    refunded++;
+                    connects += proposal.ConnectsSpent;
+                }
+            }
+
+            uow.Audit(actor, "job.closed", $"{job.Title} (job {job.Id})",
+                refunded == 0 ? "closed" : $"closed; {connects} Connects refunded on {refunded} proposal(s)",
+                cloudId: job.CloudId, organizationId: job.OrganizationId);
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>The job as the viewer may see it, or null when it does not exist for them (unknown or a cloud job of another audience).</summary>
@@ -387,47 +383,58 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     /// Widens a cloud job's audience: to everyone now (<paramref name="afterDays"/> null) or that many days from now (1–30).
     /// Only forward — a cloud-only job gets an opening time, a cloud-first job an earlier one — and only by the posting organisation.
     /// </summary>
-    public async Task<Result> OpenToPublicAsync(Actor actor, int jobId, int? afterDays = null, CancellationToken ct = default)
+    public Task<Result> OpenToPublicAsync(Actor actor, int jobId, int? afterDays = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (afterDays is < Job.MinCloudFirstDays or > Job.MaxCloudFirstDays)
         {
-            return Result.Failure(JobErrors.CloudFirstDaysOutOfRange);
+            return Task.FromResult(Result.Failure(JobErrors.CloudFirstDaysOutOfRange));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var visible = await JobAccess.VisibleJobsAsync(db, actor, now, ct);
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
+        {
+            // Held so that two widenings at once compare with each other's result ("only forward") and a close waits for it.
+            if (await HeldVisibleJobAsync(uow, actor, jobId, ct) is not { } job)
+            {
+                return Result.Failure(JobErrors.NotFound);
+            }
+
+            if (!actor.BelongsTo(job.OrganizationId))
+            {
+                return Result.Failure(JobErrors.OnlyPosterChangesAudience);
+            }
+
+            var before = job.PublicFrom;
+            var error = job.OpenToPublic(afterDays is int days ? uow.Now.AddDays(days) : uow.Now, uow.Now);
+            if (error is not null)
+            {
+                return Result.Failure(error);
+            }
+
+            uow.Audit(actor, "job.audience_widened", $"{job.Title} (job {job.Id})",
+                $"{(before is null ? "cloud only" : $"open to everyone from {before:yyyy-MM-dd HH:mm} UTC")} → open to everyone from {job.PublicFrom:yyyy-MM-dd HH:mm} UTC",
+                cloudId: job.CloudId, organizationId: job.OrganizationId);
+            return Result.Success;
+        }, ct);
+    }
+
+    /// <summary>The job, held until the unit of work ends, when the actor may see it; null when it does not exist for them.</summary>
+    private static async Task<Job?> HeldVisibleJobAsync(UnitOfWork uow, Actor actor, int jobId, CancellationToken ct)
+    {
+        var visible = await JobAccess.VisibleJobsAsync(uow.Db, actor, uow.Now, ct);
         if (!await visible.AnyAsync(j => j.Id == jobId, ct))
         {
-            return Result.Failure(JobErrors.NotFound);
+            return null;
         }
 
-        var job = await db.Jobs.SingleAsync(j => j.Id == jobId, ct);
-        if (!actor.BelongsTo(job.OrganizationId))
-        {
-            return Result.Failure(JobErrors.OnlyPosterChangesAudience);
-        }
-
-        var before = job.PublicFrom;
-        var error = job.OpenToPublic(afterDays is int days ? now.AddDays(days) : now, now);
-        if (error is not null)
-        {
-            return Result.Failure(error);
-        }
-
-        AuditLog.Record(db, actor, "job.audience_widened", $"{job.Title} (job {job.Id})",
-            $"{(before is null ? "cloud only" : $"open to everyone from {before:yyyy-MM-dd HH:mm} UTC")} → open to everyone from {job.PublicFrom:yyyy-MM-dd HH:mm} UTC",
-            now, cloudId: job.CloudId, organizationId: job.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+        await uow.LockAsync<Job>(jobId);
+        return await uow.Db.Jobs.SingleAsync(j => j.Id == jobId, ct);
     }
 
     private static async Task<JobListPage> PageAsync(AppDbContext db, JobViewer viewer, IQueryable<Job> jobs, JobQuery query, CancellationToken ct)
     {
-        var keyword = (query.Keyword ?? "").Trim();
+        // Filters are cleaned as stored texts are (PostgreSQL would refuse a NUL in a parameter; nothing stored holds one).
+        var keyword = UserText.Line(query.Keyword);
         if (keyword.Length > JobQuery.KeywordMaxLength)
         {
             keyword = keyword[..JobQuery.KeywordMaxLength];
@@ -437,14 +444,14 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         {
             foreach (var word in keyword.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
             {
-                var pattern = "%" + EscapeLike(word) + "%";
-                jobs = jobs.Where(j => EF.Functions.Like(j.Title, pattern, "\\")
-                    || EF.Functions.Like(j.Description, pattern, "\\")
-                    || j.Skills.Any(s => EF.Functions.Like(s.Name, pattern, "\\")));
+                var pattern = TextMatch.ContainsPattern(word);
+                jobs = jobs.Where(j => EF.Functions.Like(TextMatch.Lower(j.Title), pattern, TextMatch.Escape)
+                    || EF.Functions.Like(TextMatch.Lower(j.Description), pattern, TextMatch.Escape)
+                    || j.Skills.Any(s => EF.Functions.Like(TextMatch.Lower(s.Name), pattern, TextMatch.Escape)));
             }
         }
 
-        var skill = (query.Skill ?? "").Trim();
+        var skill = UserText.Line(query.Skill);
         if (skill.Length > 0)
         {
             jobs = jobs.Where(j => j.Skills.Any(s => s.Name == skill));
@@ -564,8 +571,4 @@ public sealed class JobService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var flat = description.ReplaceLineEndings(" ");
         return flat.Length <= max ? flat : flat[..max].TrimEnd() + "…";
     }
-
-    /// <summary>A LIKE pattern's text with its wildcards and the escape character escaped (escape character: backslash).</summary>
-    internal static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -24,6 +24,9 @@ public enum ConversationSide
 /// </summary>
 public sealed class Conversation
 {
+    /// <summary>The unique (organisation, profile) index: at most one conversation per pair.</summary>
+    public const string OnePerPairIndex = "IX_Conversations_OrganizationId_ProfileId";
+
     public int Id { get; private set; }
     public int OrganizationId { get; private set; }
     public int ProfileId { get; private set; }

@@ -6,7 +6,8 @@ namespace TalentCloud.Core.Messaging;
 public sealed record ConversationUpdate(int ConversationId, long MessageId);
 
 /// <summary>
-/// In-process fan-out of conversation updates to the open conversation pages (Blazor circuits) of this server.
+/// Fan-out of conversation updates to the open conversation pages (Blazor circuits) of this instance, fed by
+/// <see cref="Live.LiveUpdateHub"/> for every message committed (here or, on PostgreSQL, on another instance).
 /// It carries ids only: a subscriber reloads through <see cref="ConversationService"/>, which checks the actor again.
 /// </summary>
 public sealed class ConversationNotifier

@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
-using TalentCloud.Core.ContactDetails;
 using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Notifications;
@@ -12,86 +9,77 @@ using TalentCloud.Core.Organizations;
 namespace TalentCloud.Core.Messaging;
 
 /// <summary>
-/// Private conversations between a client organisation and a freelancer or agency. Only the two sides may read or
-/// write (the organisation's owner and hiring managers, and the profile's owner); for anyone else the conversation
-/// does not exist. Every message passes <see cref="ContactDetailsPolicy"/>.
+/// Private conversations between a client organisation and a freelancer or agency: starting one, the inbox, reading
+/// and marking read. Only the two sides may read or write (the organisation's owner and hiring managers, and the
+/// profile's owner); for anyone else the conversation does not exist. Writing is <see cref="MessageService"/>
+/// (every message passes <see cref="ContactDetailsPolicy"/>) and <see cref="InterviewService"/>.
 /// </summary>
-public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ConversationNotifier notifier)
+public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public const int DefaultPageSize = 30;
     public const int InboxPageSize = 20;
-    private const int PreviewLength = 140;
 
     /// <summary>
     /// Opens the conversation between the actor's organisation and a profile, starting it when there is none yet.
     /// Returns the conversation id. <paramref name="organizationId"/> picks one of the actor's organisations.
     /// </summary>
-    public async Task<Result<int>> StartAsync(Actor actor, int profileId, ConversationOrigin origin = ConversationOrigin.Profile,
+    public Task<Result<int>> StartAsync(Actor actor, int profileId, ConversationOrigin origin = ConversationOrigin.Profile,
         int? originId = null, int? organizationId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsClient)
         {
-            return Result<int>.Failure(MessagingErrors.NotAClient);
+            return Task.FromResult(Result<int>.Failure(MessagingErrors.NotAClient));
         }
 
         var orgId = organizationId ?? actor.Organizations.Keys.Min();
         if (!actor.Can(orgId, OrganizationAction.Message))
         {
-            return Result<int>.Failure(MessagingErrors.NotAClient);
+            return Task.FromResult(Result<int>.Failure(MessagingErrors.NotAClient));
         }
 
         if (!Enum.IsDefined(origin))
         {
-            return Result<int>.Failure(MessagingErrors.UnknownOrigin);
+            return Task.FromResult(Result<int>.Failure(MessagingErrors.UnknownOrigin));
         }
 
         if (actor.OwnsProfile(profileId))
         {
-            return Result<int>.Failure(MessagingErrors.OwnProfile);
+            return Task.FromResult(Result<int>.Failure(MessagingErrors.OwnProfile));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var profile = await db.Profiles.AsNoTracking().Where(p => p.Id == profileId).Select(p => new { p.Id, p.DisplayName }).SingleOrDefaultAsync(ct);
-        if (profile is null)
+        // Someone on the same side starting it at the same moment meets the unique (organisation, profile) index;
+        // this use case then runs again and opens theirs.
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result<int>.Failure(MessagingErrors.ProfileNotFound);
-        }
+            var db = uow.Db;
+            var profile = await db.Profiles.AsNoTracking().Where(p => p.Id == profileId).Select(p => new { p.Id, p.DisplayName }).SingleOrDefaultAsync(ct);
+            if (profile is null)
+            {
+                return Result<int>.Failure(MessagingErrors.ProfileNotFound);
+            }
 
-        var existing = await db.Set<Conversation>().Where(c => c.OrganizationId == orgId && c.ProfileId == profileId)
-            .Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
-        if (existing is { } id)
-        {
-            return Result<int>.Success(id);
-        }
+            var existing = await db.Set<Conversation>().Where(c => c.OrganizationId == orgId && c.ProfileId == profileId)
+                .Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Result<int>.Success(id);
+            }
 
-        var now = clock.GetUtcNow();
-        var orgName = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Name).SingleAsync(ct);
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Opening an existing conversation is free; starting a new one counts towards the per-user limit.
-            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.StartConversation, now, ct) is { } refusal)
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.StartConversation, uow.Now, ct) is { } refusal)
             {
                 return Result<int>.Failure(refusal);
             }
 
-            var conversation = Conversation.Start(orgId, profileId, origin, originId, actor.UserId!, now);
+            var orgName = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Name).SingleAsync(ct);
+            var conversation = Conversation.Start(orgId, profileId, origin, originId, actor.UserId!, uow.Now);
             db.Add(conversation);
-            AuditLog.Record(db, actor, "conversation.started", $"{orgName} and {profile.DisplayName}", $"started from {origin.ToString().ToLowerInvariant()}",
-                now, profileId: profileId, organizationId: orgId);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            uow.Audit(actor, "conversation.started", $"{orgName} and {profile.DisplayName}", $"started from {origin.ToString().ToLowerInvariant()}",
+                profileId: profileId, organizationId: orgId);
+            await uow.SaveAsync();
             return Result<int>.Success(conversation.Id);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // Someone on the same side started it at the same moment: use theirs.
-            await using var again = await dbFactory.CreateDbContextAsync(ct);
-            var theirs = await again.Set<Conversation>().Where(c => c.OrganizationId == orgId && c.ProfileId == profileId)
-                .Select(c => c.Id).SingleAsync(ct);
-            return Result<int>.Success(theirs);
-        }
+        }, ct, Duplicate<Result<int>>.RunAgain(Conversation.OnePerPairIndex));
     }
 
     /// <summary>The actor's conversations, newest activity first, with unread counts. Empty for people with no side.</summary>
@@ -106,7 +94,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mine = Mine(db, actor);
+        var mine = ConversationAccess.Mine(db, actor);
         var total = await mine.CountAsync(ct);
         var userId = actor.UserId!;
         var unreadByConversation = await UnreadCountsAsync(db, mine, userId, ct);
@@ -137,7 +125,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
             return new InboxItem(r.Id, side,
                 side == ConversationSide.Organization ? r.ProfileName : r.OrganizationName,
                 side == ConversationSide.Profile && r.HasEnterpriseSubscription,
-                r.LastBody is null ? null : Preview(r.LastBody),
+                r.LastBody is null ? null : MessageViews.Preview(r.LastBody),
                 r.LastActivityAt, unread);
         }).ToList();
         return new InboxPage(items, page, pageSize, total, totalUnread);
@@ -164,7 +152,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await AccessAsync(db, actor, conversationId, ct);
+        var access = await ConversationAccess.FindAsync(db, actor, conversationId, ct);
         if (access is null)
         {
             return null;
@@ -177,7 +165,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
             .Select(p => new { p.DisplayName, p.Handle, p.Kind }).SingleAsync(ct);
         var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, clock.GetUtcNow(), ct);
         var sharing = ContactDetailsPolicy.SharingFor(facts);
-        var page = await LoadPageAsync(db, actor, conversation, side, null, pageSize, ct);
+        var page = await MessageViews.PageAsync(db, actor, conversation, side, null, pageSize, ct);
         return new ConversationView(conversation.Id, side, conversation.OrganizationId, org.Name, org.HasEnterpriseSubscription,
             conversation.ProfileId, profile.Kind, profile.DisplayName, profile.Handle, sharing,
             side == ConversationSide.Organization && sharing != ContactSharing.NotYet,
@@ -190,8 +178,8 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await AccessAsync(db, actor, conversationId, ct);
-        return access is null ? null : await LoadPageAsync(db, actor, access.Value.Conversation, access.Value.Side, beforeMessageId, pageSize, ct);
+        var access = await ConversationAccess.FindAsync(db, actor, conversationId, ct);
+        return access is null ? null : await MessageViews.PageAsync(db, actor, access.Value.Conversation, access.Value.Side, beforeMessageId, pageSize, ct);
     }
 
     /// <summary>Messages after <paramref name="afterMessageId"/> (for live updates), oldest first; null when not a participant.</summary>
@@ -199,7 +187,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await AccessAsync(db, actor, conversationId, ct);
+        var access = await ConversationAccess.FindAsync(db, actor, conversationId, ct);
         if (access is null)
         {
             return null;
@@ -208,7 +196,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         var rows = await db.Set<Message>().AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Id > afterMessageId)
             .OrderBy(m => m.Id).Take(200).ToListAsync(ct);
-        return await ToViewsAsync(db, actor, access.Value.Conversation, access.Value.Side, rows, ct);
+        return await MessageViews.ToViewsAsync(db, actor, access.Value.Conversation, access.Value.Side, rows, ct);
     }
 
     /// <summary>Marks everything up to the newest message as read for the actor. False when not a participant.</summary>
@@ -216,323 +204,14 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await AccessAsync(db, actor, conversationId, ct);
+        var access = await ConversationAccess.FindAsync(db, actor, conversationId, ct);
         if (access is null)
         {
             return false;
         }
 
         var newest = await db.Set<Message>().Where(m => m.ConversationId == conversationId).MaxAsync(m => (long?)m.Id, ct) ?? 0;
-        await MarkReadUpToAsync(db, conversationId, actor.UserId!, newest, ct);
+        await MessageWriter.MarkReadUpToAsync(db, conversationId, actor.UserId!, newest, ct);
         return true;
     }
-
-    /// <summary>
-    /// Sends a message. Refused (nothing stored) when the conversation is not the actor's, the text is empty or too long,
-    /// the actor writes too fast, or it has contact details the pair may not share yet (the rule is explained).
-    /// </summary>
-    public async Task<Result<MessageView>> SendAsync(Actor actor, int conversationId, string? body, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await AccessAsync(db, actor, conversationId, ct);
-        if (access is null)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.NotFound);
-        }
-
-        var text = UserText.Block(body);
-        if (text.Length == 0)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.EmptyMessage);
-        }
-
-        if (text.Length > Message.BodyMaxLength)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.TooLong(text.Length));
-        }
-
-        var (conversation, side) = access.Value;
-        var now = clock.GetUtcNow();
-        var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, now, ct);
-        var decision = ContactDetailsPolicy.Decide(text, facts);
-        if (!decision.Allowed)
-        {
-            return Result<MessageView>.Failure(decision.Refusal!);
-        }
-
-        var outcome = decision.ContainsContactDetails
-            ? $"delivered with {ContactDetailsPolicy.Describe(decision.Found)} ({(decision.Sharing == ContactSharing.ContractStarted ? "contract started" : "Enterprise exception")})"
-            : "delivered";
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Counted inside the write transaction (SQLite's write lock), so a burst of parallel sends cannot all pass.
-        if (await IsRateLimitedAsync(db, actor, now, ct))
-        {
-            return Result<MessageView>.Failure(MessagingErrors.RateLimited);
-        }
-
-        var message = await AddMessageAsync(db, actor, conversation, side, facts, text, now, null, "message.sent", outcome, ct);
-        await transaction.CommitAsync(ct);
-        notifier.Publish(new ConversationUpdate(conversation.Id, message.Id));
-        return Result<MessageView>.Success(message);
-    }
-
-    /// <summary>
-    /// The organisation's side proposes an interview outside the platform: a local time in an IANA time zone and an
-    /// external meeting link. Before a contract only a verified Enterprise organisation may do this (the link is a contact detail).
-    /// </summary>
-    public async Task<Result<MessageView>> ProposeInterviewAsync(Actor actor, int conversationId, DateTime localStart, string? timeZoneId,
-        string? meetingLink, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await AccessAsync(db, actor, conversationId, ct);
-        if (access is null)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.NotFound);
-        }
-
-        var (conversation, side) = access.Value;
-        if (side != ConversationSide.Organization)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.OnlyOrganizationProposes);
-        }
-
-        var now = clock.GetUtcNow();
-        var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, now, ct);
-        if (ContactDetailsPolicy.SharingFor(facts) == ContactSharing.NotYet)
-        {
-            return Result<MessageView>.Failure(ContactDetailsPolicy.RefusalFor([ContactDetailKind.Url], facts));
-        }
-
-        var zoneId = UserText.Line(timeZoneId);
-        if (zoneId.Length == 0 || zoneId.Length > InterviewProposal.TimeZoneIdMaxLength
-            || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
-        {
-            return Result<MessageView>.Failure(MessagingErrors.UnknownTimeZone(timeZoneId));
-        }
-
-        var link = UserText.Line(meetingLink);
-        if (link.Length > InterviewProposal.MeetingLinkMaxLength
-            || !Uri.TryCreate(link, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            return Result<MessageView>.Failure(MessagingErrors.InvalidMeetingLink);
-        }
-
-        var wallClock = DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(wallClock))
-        {
-            return Result<MessageView>.Failure(MessagingErrors.InvalidLocalTime(zoneId));
-        }
-
-        var startsAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(wallClock, zone), TimeSpan.Zero);
-        if (startsAt <= now)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.InterviewInPast);
-        }
-
-        if (startsAt > now.AddDays(365))
-        {
-            return Result<MessageView>.Failure(MessagingErrors.InterviewTooFar);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await IsRateLimitedAsync(db, actor, now, ct))
-        {
-            return Result<MessageView>.Failure(MessagingErrors.RateLimited);
-        }
-
-        var proposal = InterviewProposal.Propose(conversationId, actor.UserId!, startsAt, zoneId, link, now);
-        db.Add(proposal);
-        await db.SaveChangesAsync(ct);
-        var body = $"Proposed an interview outside TalentCloud on {FormatLocal(wallClock)} ({zoneId}): {link}";
-        var message = await AddMessageAsync(db, actor, conversation, side, facts, body, now, proposal.Id, "interview.proposed",
-            $"{FormatLocal(wallClock)} {zoneId}", ct);
-        await transaction.CommitAsync(ct);
-        notifier.Publish(new ConversationUpdate(conversation.Id, message.Id));
-        return Result<MessageView>.Success(message);
-    }
-
-    /// <summary>The profile's owner accepts or declines a proposed interview; the answer is posted as a message.</summary>
-    public async Task<Result<MessageView>> RespondToInterviewAsync(Actor actor, int conversationId, int interviewId, bool accept,
-        CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await AccessAsync(db, actor, conversationId, ct);
-        if (access is null)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.NotFound);
-        }
-
-        var (conversation, side) = access.Value;
-        if (side != ConversationSide.Profile)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.OnlyProfileResponds);
-        }
-
-        // The status is read inside the write transaction (and is a concurrency token), so of two answers racing, the
-        // second sees the first one's outcome instead of overwriting it.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var proposal = await db.Set<InterviewProposal>().SingleOrDefaultAsync(i => i.Id == interviewId && i.ConversationId == conversationId, ct);
-        if (proposal is null)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.InterviewNotFound);
-        }
-
-        if (proposal.Status != InterviewStatus.Proposed)
-        {
-            return Result<MessageView>.Failure(MessagingErrors.AlreadyAnswered(proposal.Status));
-        }
-
-        var now = clock.GetUtcNow();
-        proposal.Respond(accept, now);
-        var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, now, ct);
-        var when = $"{FormatLocal(proposal.LocalStart().DateTime)} ({proposal.TimeZoneId})";
-        var body = accept ? $"Accepted the interview on {when}." : $"Declined the interview on {when}.";
-        MessageView message;
-        try
-        {
-            message = await AddMessageAsync(db, actor, conversation, side, facts, body, now, proposal.Id,
-                accept ? "interview.accepted" : "interview.declined", when, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(ct);
-            await using var again = await dbFactory.CreateDbContextAsync(ct);
-            var status = await again.Set<InterviewProposal>().Where(i => i.Id == interviewId).Select(i => i.Status).SingleAsync(ct);
-            return Result<MessageView>.Failure(MessagingErrors.AlreadyAnswered(status));
-        }
-
-        await transaction.CommitAsync(ct);
-        notifier.Publish(new ConversationUpdate(conversation.Id, message.Id));
-        return Result<MessageView>.Success(message);
-    }
-
-    /// <summary>Adds a message with its notifications and audit entry inside the caller's transaction; the caller commits and publishes.</summary>
-    private static async Task<MessageView> AddMessageAsync(AppDbContext db, Actor actor, Conversation conversation, ConversationSide side, PairFacts facts,
-        string body, DateTimeOffset now, int? interviewId, string auditAction, string auditOutcome, CancellationToken ct)
-    {
-        var message = Message.Create(conversation.Id, actor.UserId!, side, body, now, interviewId);
-        db.Add(message);
-        db.Attach(conversation);
-        conversation.Touch(now);
-
-        var senderName = side == ConversationSide.Organization ? facts.OrganizationName : facts.ProfileName;
-        var recipients = side == ConversationSide.Organization
-            ? await db.Profiles.Where(p => p.Id == conversation.ProfileId).Select(p => p.OwnerUserId).ToListAsync(ct)
-            : await db.OrganizationMembers.Where(m => m.OrganizationId == conversation.OrganizationId).Select(m => m.UserId).ToListAsync(ct);
-        foreach (var userId in recipients.Where(u => u != actor.UserId).Distinct())
-        {
-            NotificationEvents.Personal(db, userId, NotificationKind.MessageReceived, $"New message from {senderName}", Preview(body),
-                $"/messages/{conversation.Id}", now);
-        }
-
-        AuditLog.Record(db, actor, auditAction, $"Conversation {conversation.Id}: {facts.OrganizationName} and {facts.ProfileName}", auditOutcome,
-            now, profileId: conversation.ProfileId, organizationId: conversation.OrganizationId);
-        await db.SaveChangesAsync(ct);
-
-        // The sender has read their own message.
-        await MarkReadUpToAsync(db, conversation.Id, actor.UserId!, message.Id, ct);
-        var views = await ToViewsAsync(db, actor, conversation, side, [message], ct);
-        return views[0];
-    }
-
-    /// <summary>
-    /// Moves the user's read marker forward to <paramref name="messageId"/> (never back) in one statement, so two tabs
-    /// marking the same conversation read at once both succeed (SQLite and PostgreSQL share this upsert syntax).
-    /// </summary>
-    private static async Task MarkReadUpToAsync(AppDbContext db, int conversationId, string userId, long messageId, CancellationToken ct) =>
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "ConversationReadMarkers" ("ConversationId", "UserId", "LastReadMessageId")
-            VALUES ({conversationId}, {userId}, {messageId})
-            ON CONFLICT ("ConversationId", "UserId") DO UPDATE SET "LastReadMessageId" = excluded."LastReadMessageId"
-            WHERE excluded."LastReadMessageId" > "ConversationReadMarkers"."LastReadMessageId"
-            """, ct);
-
-    private static async Task<bool> IsRateLimitedAsync(AppDbContext db, Actor actor, DateTimeOffset now, CancellationToken ct)
-    {
-        var since = now.AddMinutes(-1);
-        var recent = await db.Set<Message>().CountAsync(m => m.SenderUserId == actor.UserId && m.SentAt > since, ct);
-        return recent >= MessagingErrors.MessagesPerMinute;
-    }
-
-    /// <summary>The conversation and the actor's side of it, or null when the actor has no side (not found for them).</summary>
-    private static async Task<(Conversation Conversation, ConversationSide Side)?> AccessAsync(AppDbContext db, Actor actor, int conversationId,
-        CancellationToken ct)
-    {
-        if (!actor.IsSignedIn)
-        {
-            return null;
-        }
-
-        var conversation = await db.Set<Conversation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, ct);
-        if (conversation is null)
-        {
-            return null;
-        }
-
-        if (actor.BelongsTo(conversation.OrganizationId))
-        {
-            return (conversation, ConversationSide.Organization);
-        }
-
-        return actor.OwnsProfile(conversation.ProfileId) ? (conversation, ConversationSide.Profile) : null;
-    }
-
-    private static IQueryable<Conversation> Mine(AppDbContext db, Actor actor)
-    {
-        var orgIds = actor.Organizations.Keys.ToList();
-        var profileIds = actor.ProfileIds.ToList();
-        return db.Set<Conversation>().Where(c => orgIds.Contains(c.OrganizationId) || profileIds.Contains(c.ProfileId));
-    }
-
-    private static async Task<MessagePage> LoadPageAsync(AppDbContext db, Actor actor, Conversation conversation, ConversationSide side,
-        long? beforeId, int pageSize, CancellationToken ct)
-    {
-        pageSize = Math.Clamp(pageSize, 1, 100);
-        var query = db.Set<Message>().AsNoTracking().Where(m => m.ConversationId == conversation.Id);
-        if (beforeId is { } before)
-        {
-            query = query.Where(m => m.Id < before);
-        }
-
-        var rows = await query.OrderByDescending(m => m.Id).Take(pageSize + 1).ToListAsync(ct);
-        var hasEarlier = rows.Count > pageSize;
-        rows = [.. rows.Take(pageSize).OrderBy(m => m.Id)];
-        return new MessagePage(await ToViewsAsync(db, actor, conversation, side, rows, ct), hasEarlier);
-    }
-
-    private static async Task<IReadOnlyList<MessageView>> ToViewsAsync(AppDbContext db, Actor actor, Conversation conversation, ConversationSide mySide,
-        IReadOnlyList<Message> rows, CancellationToken ct)
-    {
-        var senderIds = rows.Where(m => m.SenderSide == ConversationSide.Organization).Select(m => m.SenderUserId).Distinct().ToList();
-        var userNames = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var profileName = await db.Profiles.AsNoTracking().Where(p => p.Id == conversation.ProfileId).Select(p => p.DisplayName).SingleAsync(ct);
-        var interviewIds = rows.Where(m => m.InterviewProposalId is not null && !m.AnswersInterview).Select(m => m.InterviewProposalId!.Value).ToList();
-        var interviews = interviewIds.Count == 0
-            ? []
-            : await db.Set<InterviewProposal>().AsNoTracking().Where(i => interviewIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        return [.. rows.Select(m => new MessageView(
-            m.Id,
-            m.SenderSide,
-            m.SenderSide == ConversationSide.Organization ? userNames.GetValueOrDefault(m.SenderUserId, "") : profileName,
-            m.SenderUserId == actor.UserId,
-            m.Body,
-            m.SentAt,
-            !m.AnswersInterview && m.InterviewProposalId is { } iid && interviews.TryGetValue(iid, out var i)
-                ? new InterviewView(i.Id, i.StartsAt, i.LocalStart(), i.TimeZoneId, i.MeetingLink, i.Status,
-                    mySide == ConversationSide.Profile && i.Status == InterviewStatus.Proposed)
-                : null,
-            m.AnswersInterview ? m.InterviewProposalId : null))];
-    }
-
-    private static string Preview(string body)
-    {
-        var flat = string.Join(' ', body.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return flat.Length <= PreviewLength ? flat : flat[..(PreviewLength - 1)] + "…";
-    }
-
-    private static string FormatLocal(DateTime local) => local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,7 @@ internal sealed class ConversationEntityTypeConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<Conversation> builder)
     {
-        builder.HasIndex(c => new { c.OrganizationId, c.ProfileId }).IsUnique();
+        builder.HasIndex(c => new { c.OrganizationId, c.ProfileId }).IsUnique().HasDatabaseName(Conversation.OnePerPairIndex);
         builder.HasIndex(c => new { c.ProfileId, c.LastActivityAt });
         builder.HasIndex(c => new { c.OrganizationId, c.LastActivityAt });
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);

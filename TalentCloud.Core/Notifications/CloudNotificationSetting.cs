@@ -15,6 +15,9 @@ public enum NotificationFrequency
 /// </summary>
 public sealed class CloudNotificationSetting
 {
+    /// <summary>The unique (cloud, profile) index: one setting per membership.</summary>
+    public const string OnePerMembershipIndex = "IX_CloudNotificationSettings_CloudId_ProfileId";
+
     public int Id { get; set; }
     public int CloudId { get; set; }
     public int ProfileId { get; set; }

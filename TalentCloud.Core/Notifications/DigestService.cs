@@ -21,8 +21,7 @@ public sealed record DigestRunResult(int DigestsSent, int ItemsDelivered, int It
 /// claims its queued items in the same transaction, so nothing is sent twice; an item stays queued until a digest
 /// claims it, so nothing is skipped (a digest missed while the server was down goes out at the next run).
 /// </summary>
-public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<DigestService> logger,
-    INotificationPublisher? publisher = null)
+public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<DigestService> logger)
 {
     /// <summary>Users handled per transaction.</summary>
     public int BatchSize { get; init; } = 500;
@@ -57,11 +56,18 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
         return total;
     }
 
-    private async Task<DigestRunResult> RunBatchAsync(string[] userIds, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// One batch as one unit of work. On SQLite its transaction takes the write lock first (BEGIN IMMEDIATE); on
+    /// PostgreSQL it holds a named lock, so only one instance writes digests at a time: what is read below cannot be
+    /// claimed by another instance meanwhile.
+    /// </summary>
+    private Task<DigestRunResult> RunBatchAsync(string[] userIds, DateTimeOffset now, CancellationToken ct) =>
+        UnitOfWork.RunAsync(dbFactory, clock, uow => WriteBatchAsync(uow, userIds, now, ct), _ => true, ct);
+
+    private static async Task<DigestRunResult> WriteBatchAsync(UnitOfWork uow, string[] userIds, DateTimeOffset now, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // On SQLite this takes the write lock first (BEGIN IMMEDIATE), so what is read below cannot change under us.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var db = uow.Db;
+        await uow.HoldAsync("digests");
 
         // The batch is a sorted run of user ids: a range on the UserId index is much cheaper than a long IN list. The
         // comparisons below are translated to SQL, where the database compares the ids byte by byte (no culture involved).
@@ -96,7 +102,7 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var notified = new List<string>();
         // Written with prepared commands on the context's connection and transaction: at 100,000 digests a run, one
         // tracked entity per row costs minutes; these statements cost seconds.
-        await using var writer = new DigestWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        await using var writer = new DigestWriter(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
         foreach (var group in items.GroupBy(i => i.UserId))
         {
             if (!users.TryGetValue(group.Key, out var user))
@@ -162,8 +168,8 @@ public sealed class DigestService(IDbContextFactory<AppDbContext> dbFactory, Tim
             delivered += due.Count;
         }
 
-        await transaction.CommitAsync(ct);
-        publisher?.Publish(notified);
+        // Written as plain SQL, so announced by hand: open pages of these users hear about their digest with the commit.
+        db.AnnounceNotifications(notified);
         return new DigestRunResult(sent, delivered, dropped);
     }
 

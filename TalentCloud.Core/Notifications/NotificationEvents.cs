@@ -10,7 +10,7 @@ namespace TalentCloud.Core.Notifications;
 /// The one place features report events that notify people. Each method adds rows to the caller's unit of work,
 /// so a notification exists exactly when the change that caused it committed. Texts passed in must already follow
 /// the visibility rule for their recipient. Open pages hear about new items once the caller's transaction commits
-/// (see <see cref="NotificationPublishingInterceptor"/>).
+/// (see <see cref="Live.LiveUpdateInterceptor"/>).
 /// </summary>
 public static class NotificationEvents
 {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
 using TalentCloud.Core.Memberships;
@@ -80,52 +79,51 @@ public sealed class NotificationSettingsService(IDbContextFactory<AppDbContext> 
             return Result.Failure(NotificationErrors.UnknownTimeZone);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var allowed = (await ActiveRows(db, actor).Select(r => new { r.CloudId, r.ProfileId, r.CloudName }).ToListAsync(ct))
-            .ToDictionary(r => (r.CloudId, r.ProfileId), r => r.CloudName);
-        if (changes.Any(c => !allowed.ContainsKey((c.CloudId, c.ProfileId))))
+        return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure(NotificationErrors.CloudNotFound);
-        }
-
-        var profileIds = changes.Select(c => c.ProfileId).Distinct().ToList();
-        var existing = await db.CloudNotificationSettings.Where(s => profileIds.Contains(s.ProfileId)).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        foreach (var change in changes)
-        {
-            var setting = existing.FirstOrDefault(s => s.CloudId == change.CloudId && s.ProfileId == change.ProfileId);
-            if (setting is null)
+            var db = uow.Db;
+            var allowed = (await ActiveRows(db, actor).Select(r => new { r.CloudId, r.ProfileId, r.CloudName }).ToListAsync(ct))
+                .ToDictionary(r => (r.CloudId, r.ProfileId), r => r.CloudName);
+            if (changes.Any(c => !allowed.ContainsKey((c.CloudId, c.ProfileId))))
             {
-                setting = new CloudNotificationSetting { CloudId = change.CloudId, ProfileId = change.ProfileId };
-                db.CloudNotificationSettings.Add(setting);
-                existing.Add(setting);
+                return Result.Failure(NotificationErrors.CloudNotFound);
             }
 
-            if (setting.Id != 0 && setting.Frequency == change.Frequency && setting.Prioritised == change.Prioritised)
+            var profileIds = changes.Select(c => c.ProfileId).Distinct().ToList();
+            var existing = await db.CloudNotificationSettings.Where(s => profileIds.Contains(s.ProfileId)).ToListAsync(ct);
+            foreach (var change in changes)
             {
-                continue;
+                var setting = existing.FirstOrDefault(s => s.CloudId == change.CloudId && s.ProfileId == change.ProfileId);
+                if (setting is null)
+                {
+                    setting = new CloudNotificationSetting { CloudId = change.CloudId, ProfileId = change.ProfileId };
+                    db.CloudNotificationSettings.Add(setting);
+                    existing.Add(setting);
+                }
+
+                if (setting.Id != 0 && setting.Frequency == change.Frequency && setting.Prioritised == change.Prioritised)
+                {
+                    continue;
+                }
+
+                setting.Frequency = change.Frequency;
+                setting.Prioritised = change.Prioritised;
+                uow.Audit(actor, "notifications.settings.update", allowed[(change.CloudId, change.ProfileId)],
+                    $"{Label(change.Frequency)}{(change.Prioritised ? ", prioritised" : "")}", change.CloudId, change.ProfileId);
             }
 
-            setting.Frequency = change.Frequency;
-            setting.Prioritised = change.Prioritised;
-            AuditLog.Record(db, actor, "notifications.settings.update", allowed[(change.CloudId, change.ProfileId)],
-                $"{Label(change.Frequency)}{(change.Prioritised ? ", prioritised" : "")}", now, change.CloudId, change.ProfileId);
-        }
-
-        if (timeZoneId is not null)
-        {
-            var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
-            if (user.TimeZoneId != timeZoneId)
+            if (timeZoneId is not null)
             {
-                AuditLog.Record(db, actor, "notifications.timezone.update", actor.DisplayName, timeZoneId, now);
-                user.TimeZoneId = timeZoneId;
+                var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
+                if (user.TimeZoneId != timeZoneId)
+                {
+                    uow.Audit(actor, "notifications.timezone.update", actor.DisplayName, timeZoneId);
+                    user.TimeZoneId = timeZoneId;
+                }
             }
-        }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            return Result.Success;
+        }, ct, Duplicate<Result>.RunAgain(CloudNotificationSetting.OnePerMembershipIndex));
     }
 
     /// <summary>Sets the time zone digests follow. Must be an IANA id this server knows.</summary>
@@ -143,16 +141,17 @@ public sealed class NotificationSettingsService(IDbContextFactory<AppDbContext> 
             return Result.Failure(NotificationErrors.UnknownTimeZone);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
-        if (user.TimeZoneId != timeZoneId)
+        return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            AuditLog.Record(db, actor, "notifications.timezone.update", actor.DisplayName, timeZoneId!, clock.GetUtcNow());
-            user.TimeZoneId = timeZoneId!;
-            await db.SaveChangesAsync(ct);
-        }
+            var user = await uow.Db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
+            if (user.TimeZoneId != timeZoneId)
+            {
+                uow.Audit(actor, "notifications.timezone.update", actor.DisplayName, timeZoneId!);
+                user.TimeZoneId = timeZoneId!;
+            }
 
-        return Result.Success;
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>The IANA time zones offered in the settings form.</summary>

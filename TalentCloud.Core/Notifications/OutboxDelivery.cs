@@ -109,20 +109,41 @@ public sealed class OutboxDelivery(IDbContextFactory<AppDbContext> dbFactory, Ti
     }
 
     /// <summary>
-    /// Takes up to <paramref name="max"/> due e-mails for this run and returns them (tracked). The UPDATE repeats the
-    /// "due and unclaimed" condition on the rows it changes, so of two senders racing for a row exactly one gets it —
-    /// on SQLite because writes are serialised, on PostgreSQL because a blocked UPDATE re-checks its condition on the
-    /// row's new version.
+    /// Takes up to <paramref name="max"/> due e-mails for this run and returns them (tracked). On SQLite the UPDATE repeats
+    /// the "due and unclaimed" condition on the rows it changes, and writes are serialised, so of two senders racing for a
+    /// row exactly one gets it. On PostgreSQL the candidates are locked with <c>FOR UPDATE SKIP LOCKED</c>: senders
+    /// running at the same moment take different rows instead of queueing for the same ones, and a row claimed and
+    /// committed meanwhile is re-checked against the condition when locked, so it is never taken twice.
     /// </summary>
     private async Task<List<OutboxEmail>> ClaimAsync(AppDbContext db, int max, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var until = now + ClaimLease;
         var token = Guid.NewGuid().ToString("N");
-        var due = Due(now);
-        var candidates = db.OutboxEmails.Where(due).OrderBy(e => e.Id).Select(e => e.Id).Take(Math.Clamp(max, 1, 500));
-        await db.OutboxEmails.Where(e => candidates.Contains(e.Id)).Where(due)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedBy, token).SetProperty(e => e.ClaimedUntil, until), ct);
+        var take = Math.Clamp(max, 1, 500);
+        if (db.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Times are stored as UTC ticks (see AppDbContext.ConfigureConventions); the condition is Due's, in SQL.
+            long nowTicks = now.UtcTicks, untilTicks = until.UtcTicks;
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "OutboxEmails" SET "ClaimedBy" = {token}, "ClaimedUntil" = {untilTicks}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "OutboxEmails"
+                    WHERE "SentAt" IS NULL AND "Attempts" < {MaxAttempts}
+                      AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= {nowTicks})
+                      AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" <= {nowTicks})
+                    ORDER BY "Id" LIMIT {take}
+                    FOR UPDATE SKIP LOCKED)
+                """, ct);
+        }
+        else
+        {
+            var due = Due(now);
+            var candidates = db.OutboxEmails.Where(due).OrderBy(e => e.Id).Select(e => e.Id).Take(take);
+            await db.OutboxEmails.Where(e => candidates.Contains(e.Id)).Where(due)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedBy, token).SetProperty(e => e.ClaimedUntil, until), ct);
+        }
+
         return await db.OutboxEmails.Where(e => e.ClaimedBy == token).OrderBy(e => e.Id).ToListAsync(ct);
     }
 

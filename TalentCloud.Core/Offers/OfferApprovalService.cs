@@ -77,74 +77,74 @@ public sealed class OfferApprovalService(IDbContextFactory<AppDbContext> dbFacto
     public Task<Result> RejectAsync(Actor actor, int offerId, string? reason, CancellationToken ct = default) =>
         DecideAsync(actor, offerId, approve: false, reason, ct);
 
-    private async Task<Result> DecideAsync(Actor actor, int offerId, bool approve, string? reason, CancellationToken ct)
+    private Task<Result> DecideAsync(Actor actor, int offerId, bool approve, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         reason = UserText.Block(reason);
         if (!approve && reason.Length == 0)
         {
-            return Result.Failure("Give a reason for the rejection; the author is told it.");
+            return Task.FromResult(Result.Failure("Give a reason for the rejection; the author is told it."));
         }
 
         if (reason.Length > Offer.RejectionReasonMaxLength)
         {
-            return Result.Failure($"The reason is at most {Offer.RejectionReasonMaxLength:N0} characters.");
+            return Task.FromResult(Result.Failure($"The reason is at most {Offer.RejectionReasonMaxLength:N0} characters."));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // SQLite's write lock is taken here: a second click waits, then finds the offer already decided.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, ct);
-        if (offer is null || !actor.BelongsTo(offer.OrganizationId))
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.NotFound(OfferService.NotFound);
-        }
+            var db = uow.Db;
+            // The offer is held: a second decision (a double-click, or another approver) waits and then finds it decided.
+            await uow.LockAsync<Offer>(offerId);
+            var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, ct);
+            if (offer is null || !actor.BelongsTo(offer.OrganizationId))
+            {
+                return Result.NotFound(OfferService.NotFound);
+            }
 
-        var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == offer.OrganizationId, ct);
-        if (offer.Status != OfferStatus.AwaitingApproval)
-        {
-            return Result.Failure(await AlreadyDecidedAsync(db, offer, ct));
-        }
+            var org = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == offer.OrganizationId, ct);
+            if (offer.Status != OfferStatus.AwaitingApproval)
+            {
+                return Result.Failure(await AlreadyDecidedAsync(db, offer, ct));
+            }
 
-        var (canApprove, canReject, notice) = OfferApprovals.Decision(actor, offer, org.HasEnterpriseSubscription, org.Name);
-        if (!(approve ? canApprove : canReject))
-        {
-            return Result.Failure(notice ?? OrganizationPermissions.Refusal(actor.RoleIn(offer.OrganizationId)!.Value, OrganizationAction.ApproveOffers));
-        }
+            var (canApprove, canReject, notice) = OfferApprovals.Decision(actor, offer, org.HasEnterpriseSubscription, org.Name);
+            if (!(approve ? canApprove : canReject))
+            {
+                return Result.Failure(notice ?? OrganizationPermissions.Refusal(actor.RoleIn(offer.OrganizationId)!.Value, OrganizationAction.ApproveOffers));
+            }
 
-        var now = clock.GetUtcNow();
-        var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
-        var cloudName = await db.Clouds.Where(c => c.Id == offer.CloudId).Select(c => c.Name).FirstOrDefaultAsync(ct);
-        var jobTitle = await (from pr in db.Proposals join j in db.Jobs on pr.JobId equals j.Id where pr.Id == offer.ProposalId select j.Title)
-            .FirstOrDefaultAsync(ct);
-        var author = await db.Users.Where(u => u.Id == offer.CreatedByUserId).Select(u => u.DisplayName).SingleAsync(ct);
-        var subject = $"\"{offer.Title}\" to {profile.DisplayName} for {cloudName ?? "no Talent Cloud"}, drafted by {author}";
-        if (approve)
-        {
-            offer.Approve(actor.UserId!, now);
-            AuditLog.Record(db, actor, AuditActions.OfferApproved, subject, "Approved; sent to the freelancer", now, offer.CloudId, profile.Id, org.Id);
-            OfferApprovals.NotifyFreelancer(db, offer, profile, org.Name, cloudName, author, now, jobTitle);
-        }
-        else
-        {
-            offer.Reject(actor.UserId!, reason, now);
-            AuditLog.Record(db, actor, AuditActions.OfferRejected, subject, $"Rejected: {reason}", now, offer.CloudId, profile.Id, org.Id);
-        }
+            var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == offer.ProfileId, ct);
+            var cloudName = await db.Clouds.Where(c => c.Id == offer.CloudId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+            var jobTitle = await (from pr in db.Proposals join j in db.Jobs on pr.JobId equals j.Id where pr.Id == offer.ProposalId select j.Title)
+                .FirstOrDefaultAsync(ct);
+            var author = await db.Users.Where(u => u.Id == offer.CreatedByUserId).Select(u => u.DisplayName).SingleAsync(ct);
+            var subject = $"\"{offer.Title}\" to {profile.DisplayName} for {cloudName ?? "no Talent Cloud"}, drafted by {author}";
+            if (approve)
+            {
+                offer.Approve(actor.UserId!, uow.Now);
+                uow.Audit(actor, AuditActions.OfferApproved, subject, "Approved; sent to the freelancer", offer.CloudId, profile.Id, org.Id);
+                OfferApprovals.NotifyFreelancer(db, offer, profile, org.Name, cloudName, author, uow.Now, jobTitle);
+            }
+            else
+            {
+                offer.Reject(actor.UserId!, reason, uow.Now);
+                uow.Audit(actor, AuditActions.OfferRejected, subject, $"Rejected: {reason}", offer.CloudId, profile.Id, org.Id);
+            }
 
-        // The author hears of the decision while they still belong to the organisation.
-        if (await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == org.Id && m.UserId == offer.CreatedByUserId, ct))
-        {
-            NotificationEvents.Personal(db, offer.CreatedByUserId, NotificationKind.General,
-                approve ? $"Your offer was approved: {offer.Title}" : $"Your offer was not approved: {offer.Title}",
-                approve
-                    ? $"{actor.DisplayName} approved your offer to {profile.DisplayName}; {profile.DisplayName} has received it."
-                    : $"{actor.DisplayName} rejected your offer to {profile.DisplayName}. Reason: {reason}",
-                $"/offers/{offer.Id}", now, offer.CloudId);
-        }
+            // The author hears of the decision while they still belong to the organisation.
+            if (await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == org.Id && m.UserId == offer.CreatedByUserId, ct))
+            {
+                uow.Notify(offer.CreatedByUserId, NotificationKind.General,
+                    approve ? $"Your offer was approved: {offer.Title}" : $"Your offer was not approved: {offer.Title}",
+                    approve
+                        ? $"{actor.DisplayName} approved your offer to {profile.DisplayName}; {profile.DisplayName} has received it."
+                        : $"{actor.DisplayName} rejected your offer to {profile.DisplayName}. Reason: {reason}",
+                    $"/offers/{offer.Id}", offer.CloudId);
+            }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            return Result.Success;
+        }, ct);
     }
 
     private static async Task<string> AlreadyDecidedAsync(AppDbContext db, Offer offer, CancellationToken ct)

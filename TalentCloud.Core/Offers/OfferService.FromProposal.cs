@@ -68,118 +68,100 @@ public sealed partial class OfferService
     /// <summary>
     /// "Hire" on a proposal to an Enterprise organisation's job: sends an offer to the applicant, with the chosen cloud's onboarding
     /// tasks. Checked like any offer (the organisation's people only, one of its own clouds) and refused when the proposal is not
-    /// waiting for an answer, already has an open offer, or the job is closed. Accepting it hires the proposal.
+    /// waiting for an answer, already has an open offer, or the job is closed. Accepting it hires the proposal. The proposal is held
+    /// (and its job, shared) while this is decided, so two hiring managers pressing "Send offer" at once make one offer, and a
+    /// withdrawal or a close of the job comes before or after it, never beside it.
     /// </summary>
-    public async Task<Result<int>> CreateFromProposalAsync(Actor actor, ProposalOfferInput input, CancellationToken ct = default)
+    public Task<Result<int>> CreateFromProposalAsync(Actor actor, ProposalOfferInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Microsoft.Data.Sqlite begins transactions IMMEDIATE: a second "Send offer" for the same proposal waits here and then finds this one.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var facts = await ProposalFactsAsync(db, actor, input.ProposalId, ct);
-        if (facts is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result<int>.Failure(ProposalErrors.NotFound);
-        }
-
-        var (proposal, job, profile, org) = facts;
-        if (!org.HasEnterpriseSubscription)
-        {
-            return Result<int>.Failure(ProposalErrors.HireDirectly);
-        }
-
-        // Hiring from a proposal is for the roles that hire (not recruiters); above the owner's threshold the offer still waits for
-        // another approver.
-        var role = actor.RoleIn(org.Id)!.Value;
-        if (!OrganizationPermissions.Allows(role, OrganizationAction.Hire))
-        {
-            return Result<int>.Failure(OrganizationPermissions.Refusal(role, OrganizationAction.Hire));
-        }
-
-        var refusal = await HireRefusalAsync(db, proposal, job, profile.DisplayName, ct);
-        if (refusal is not null)
-        {
-            return Result<int>.Failure(refusal);
-        }
-
-        Cloud? cloud = null;
-        if (job.CloudId is int jobCloud && input.CloudId != jobCloud)
-        {
-            return Result<int>.Failure(ProposalErrors.CloudJobOfferCloud);
-        }
-
-        if (input.CloudId is int cloudId)
-        {
-            var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct);
-            if (managed is null || managed.Organization.Id != org.Id)
+            var db = uow.Db;
+            // The proposal is held (its job shared) before anything is decided from it.
+            var held = await ProposalService.LockedAsync(uow, input.ProposalId, ct);
+            var facts = held is null ? null : await ProposalFactsAsync(db, actor, input.ProposalId, ct);
+            if (facts is null)
             {
-                return Result<int>.Failure(CloudAccess.NotFound);
+                return Result<int>.Failure(ProposalErrors.NotFound);
             }
 
-            cloud = managed.Cloud;
-        }
+            var (proposal, job, profile, org) = facts;
+            if (!org.HasEnterpriseSubscription)
+            {
+                return Result<int>.Failure(ProposalErrors.HireDirectly);
+            }
 
-        var title = UserText.Line(input.Title);
-        var description = UserText.Block(input.Description);
-        var payKind = PayKindOf(job.BudgetType);
-        var errors = ValidateTerms(title, description, payKind, input.Amount);
-        if (errors.Count > 0)
-        {
-            return Result<int>.Failure([.. errors]);
-        }
+            // Hiring from a proposal is for the roles that hire (not recruiters); above the owner's threshold the offer still waits for
+            // another approver.
+            var role = actor.RoleIn(org.Id)!.Value;
+            if (!OrganizationPermissions.Allows(role, OrganizationAction.Hire))
+            {
+                return Result<int>.Failure(OrganizationPermissions.Refusal(role, OrganizationAction.Hire));
+            }
 
-        var now = clock.GetUtcNow();
-        if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Offer, now, ct) is { } limited)
-        {
-            return Result<int>.Failure(limited);
-        }
+            var refusal = await HireRefusalAsync(db, proposal, job, profile.DisplayName, ct);
+            if (refusal is not null)
+            {
+                return Result<int>.Failure(refusal);
+            }
 
-        var tasks = cloud is null ? [] : await CloudOnboardingService.TasksOfAsync(db, cloud.Id, ct);
-        var offer = new Offer
-        {
-            OrganizationId = org.Id,
-            CloudId = cloud?.Id,
-            ProfileId = profile.Id,
-            ProposalId = proposal.Id,
-            Title = title,
-            Description = description,
-            PayKind = payKind,
-            Amount = input.Amount,
-            CreatedByUserId = actor.UserId!,
-            CreatedAt = now,
-            Tasks = BuildTasks(tasks),
-        };
-        var approvalReason = OfferApprovals.ReasonFor(role, org, payKind, input.Amount);
-        offer.Submit(approvalReason, now);
-        db.Offers.Add(offer);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The filtered unique index: another offer for this proposal was sent at the same moment.
-            return Result<int>.Failure(ProposalErrors.OfferAlreadySent(profile.DisplayName));
-        }
+            Cloud? cloud = null;
+            if (job.CloudId is int jobCloud && input.CloudId != jobCloud)
+            {
+                return Result<int>.Failure(ProposalErrors.CloudJobOfferCloud);
+            }
 
-        var placement = cloud is null ? "no Talent Cloud" : cloud.Name;
-        var subject = $"\"{title}\" to {profile.DisplayName} from proposal {proposal.Id} to {job.Title}";
-        if (approvalReason is null)
-        {
-            AuditLog.Record(db, actor, "offer.sent", subject, $"Open, {tasks.Count} task(s); cloud: {placement}", now, cloud?.Id, profile.Id, org.Id);
-            OfferApprovals.NotifyFreelancer(db, offer, profile, org.Name, cloud?.Name, actor.DisplayName, now, job.Title);
-        }
-        else
-        {
-            AuditLog.Record(db, actor, AuditActions.OfferSubmittedForApproval, subject,
-                $"Awaiting approval ({approvalReason}), {tasks.Count} task(s); cloud: {placement}", now, cloud?.Id, profile.Id, org.Id);
-            await OfferApprovals.NotifyApproversAsync(db, offer, actor, profile.DisplayName, approvalReason, now, ct);
-        }
+            if (input.CloudId is int cloudId)
+            {
+                var managed = await CloudAccess.FindManagedAsync(db, actor, cloudId, ct);
+                if (managed is null || managed.Organization.Id != org.Id)
+                {
+                    return Result<int>.Failure(CloudAccess.NotFound);
+                }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result<int>.Success(offer.Id);
+                cloud = managed.Cloud;
+            }
+
+            var title = UserText.Line(input.Title);
+            var description = UserText.Block(input.Description);
+            var payKind = PayKindOf(job.BudgetType);
+            var errors = ValidateTerms(title, description, payKind, input.Amount);
+            if (errors.Count > 0)
+            {
+                return Result<int>.Failure([.. errors]);
+            }
+
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Offer, uow.Now, ct) is { } limited)
+            {
+                return Result<int>.Failure(limited);
+            }
+
+            var tasks = cloud is null ? [] : await CloudOnboardingService.TasksOfAsync(db, cloud.Id, ct);
+            var offer = Offer.Send(org.Id, cloud?.Id, profile.Id, proposal.Id, title, description, payKind, input.Amount, CleanTasks(tasks),
+                actor.UserId!, uow.Now);
+            var approvalReason = OfferApprovals.ReasonFor(role, org, payKind, input.Amount);
+            offer.Submit(approvalReason, uow.Now);
+            db.Offers.Add(offer);
+            await uow.SaveAsync();
+
+            var placement = cloud is null ? "no Talent Cloud" : cloud.Name;
+            var subject = $"\"{title}\" to {profile.DisplayName} from proposal {proposal.Id} to {job.Title}";
+            if (approvalReason is null)
+            {
+                uow.Audit(actor, "offer.sent", subject, $"Open, {tasks.Count} task(s); cloud: {placement}", cloud?.Id, profile.Id, org.Id);
+                OfferApprovals.NotifyFreelancer(db, offer, profile, org.Name, cloud?.Name, actor.DisplayName, uow.Now, job.Title);
+            }
+            else
+            {
+                uow.Audit(actor, AuditActions.OfferSubmittedForApproval, subject,
+                    $"Awaiting approval ({approvalReason}), {tasks.Count} task(s); cloud: {placement}", cloud?.Id, profile.Id, org.Id);
+                await OfferApprovals.NotifyApproversAsync(db, offer, actor, profile.DisplayName, approvalReason, uow.Now, ct);
+            }
+
+            return Result<int>.Success(offer.Id);
+        }, ct, Duplicate<Result<int>>.RunAgain(Offer.OnePendingPerProposalIndex));
     }
 
     /// <summary>Why hiring from this proposal is not possible right now, or null. Shared by the direct hire and the offer route.</summary>

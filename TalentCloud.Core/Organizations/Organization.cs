@@ -103,6 +103,9 @@ public enum OrganizationRole
 /// <summary>A user who acts for an organisation. One account belongs to at most one organisation (a unique index).</summary>
 public sealed class OrganizationMember
 {
+    /// <summary>The unique index that keeps one account in at most one organisation.</summary>
+    public const string OnePerUserIndex = "IX_OrganizationMembers_UserId";
+
     public int OrganizationId { get; set; }
     public string UserId { get; set; } = "";
     public OrganizationRole Role { get; set; }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Data;
@@ -54,16 +53,17 @@ public sealed class OrganizationProfileService(IDbContextFactory<AppDbContext> d
             return check;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var org = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (org is null)
+        return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure(NotOwner);
-        }
+            var org = await uow.Db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+            if (org is null)
+            {
+                return Result.Failure(NotOwner);
+            }
 
-        org.Description = text;
-        AuditLog.Record(db, actor, "organization.description.updated", org.Name, "saved", clock.GetUtcNow(), organizationId: org.Id);
-        await db.SaveChangesAsync(ct);
-        return Result.Success;
+            org.Description = text;
+            uow.Audit(actor, "organization.description.updated", org.Name, "saved", organizationId: org.Id);
+            return Result.Success;
+        }, ct);
     }
 }

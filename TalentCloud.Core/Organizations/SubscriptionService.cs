@@ -102,6 +102,8 @@ public sealed class SubscriptionService(IDbContextFactory<AppDbContext> dbFactor
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Held (PostgreSQL), so an admin's change and this run never decide on the same organisation at once.
+            await DatabaseLocks.LockRowAsync<Organization>(db, id, ct);
             var org = await db.Organizations.SingleAsync(o => o.Id == id, ct);
             if (!org.EnterpriseIsDueToEnd(now))
             {
@@ -128,6 +130,7 @@ public sealed class SubscriptionService(IDbContextFactory<AppDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await DatabaseLocks.LockRowAsync<Organization>(db, organizationId, ct);
         var org = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
         if (org is null)
         {

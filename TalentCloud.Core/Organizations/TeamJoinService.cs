@@ -71,7 +71,7 @@ public sealed class TeamJoinService(UserManager<AppUser> userManager, AppDbConte
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.UniqueConstraint(db, e) == OrganizationMember.OnePerUserIndex)
         {
             // The unique index on the member's user: another acceptance for this account won the race.
             return Result<string>.Failure(TeamErrors.AlreadyInAnOrganization);
@@ -184,6 +184,12 @@ public sealed class TeamJoinService(UserManager<AppUser> userManager, AppDbConte
         }
 
         var hash = TeamInvitation.Hash(token);
+        if (tracking)
+        {
+            // Joining changes the invitation: two uses of one link take turns (PostgreSQL; SQLite's writer is alone).
+            await DatabaseLocks.HoldAsync(db, "team-join:" + hash, ct);
+        }
+
         var invitations = tracking ? db.TeamInvitations : db.TeamInvitations.AsNoTracking();
         return await invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
     }

@@ -412,6 +412,13 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, TimeP
     /// <summary>The organisation, if the actor is still its owner in the database right now.</summary>
     private static async Task<Organization?> OwnedOrganizationAsync(AppDbContext db, Actor actor, int orgId, CancellationToken ct, bool tracking = false)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // A team change holds its organisation (PostgreSQL; SQLite's writer already is alone), so rules over the whole
+            // team (the last owner stays, one invitation per address) are decided one change at a time.
+            await DatabaseLocks.LockRowAsync<Organization>(db, orgId, ct);
+        }
+
         var stillOwner = await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == orgId && m.UserId == actor.UserId
             && m.Role == OrganizationRole.Owner, ct);
         if (!stillOwner)

@@ -1,7 +1,6 @@
 using TalentCloud.Core.ContactRules;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
-using TalentCloud.Core.Audit;
 using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Common;
 using TalentCloud.Core.Data;
@@ -21,7 +20,18 @@ public sealed record ProfileSettings(
     BusinessEntityType BusinessEntityType,
     string BusinessName,
     string RegistrationNumber,
-    string LicenceNumber);
+    string LicenceNumber)
+{
+    /// <summary>A profile's current settings (skills in alphabetical order), e.g. to change one field of them.</summary>
+    public static ProfileSettings Of(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new ProfileSettings(profile.DisplayName, profile.Title, profile.Bio,
+            [.. profile.Skills.Select(s => s.Name).Order(StringComparer.OrdinalIgnoreCase)], profile.HourlyRate, profile.Country,
+            profile.TimeZone, profile.EngagementTypes, profile.BusinessEntityType, profile.BusinessName, profile.RegistrationNumber,
+            profile.LicenceNumber);
+    }
+}
 
 /// <summary>The settings page's data: the fields, plus what is derived and never typed in.</summary>
 public sealed record ProfileSettingsView(int ProfileId, ProfileKind Kind, string Handle, ProfileSettings Settings, int DistinctClients)
@@ -66,9 +76,7 @@ public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFac
         }
 
         var facts = await ProfileFacts.LoadAsync(db, profileId, ct);
-        return new ProfileSettingsView(p.Id, p.Kind, p.Handle, new ProfileSettings(p.DisplayName, p.Title, p.Bio,
-            [.. p.Skills.Select(s => s.Name).Order(StringComparer.OrdinalIgnoreCase)], p.HourlyRate, p.Country, p.TimeZone, p.EngagementTypes,
-            p.BusinessEntityType, p.BusinessName, p.RegistrationNumber, p.LicenceNumber), facts!.DistinctClients);
+        return new ProfileSettingsView(p.Id, p.Kind, p.Handle, ProfileSettings.Of(p), facts!.DistinctClients);
     }
 
     public async Task<Result> UpdateAsync(Actor actor, int profileId, ProfileSettings input, CancellationToken ct = default)
@@ -155,33 +163,20 @@ public sealed class ProfileSettingsService(IDbContextFactory<AppDbContext> dbFac
             return Result.Failure([.. errors]);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var profile = await db.Profiles.Include(p => p.Skills).SingleOrDefaultAsync(p => p.Id == profileId, ct);
-        if (profile is null)
+        var settings = new ProfileSettings(name, title, bio, skills, input.HourlyRate, country, timeZone, input.EngagementTypes,
+            input.BusinessEntityType, businessName, registration, licence);
+        return await UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure("That profile does not exist.");
-        }
+            var profile = await uow.Db.Profiles.Include(p => p.Skills).SingleOrDefaultAsync(p => p.Id == profileId, ct);
+            if (profile is null)
+            {
+                return Result.Failure("That profile does not exist.");
+            }
 
-        profile.DisplayName = name;
-        profile.Title = title;
-        profile.Bio = bio;
-        profile.HourlyRate = input.HourlyRate;
-        profile.Country = country;
-        profile.TimeZone = timeZone;
-        profile.EngagementTypes = input.EngagementTypes;
-        profile.BusinessEntityType = input.BusinessEntityType;
-        profile.BusinessName = input.BusinessEntityType == BusinessEntityType.None ? "" : businessName;
-        profile.RegistrationNumber = registration;
-        profile.LicenceNumber = licence;
-        profile.Skills.RemoveAll(s => !skills.Contains(s.Name, StringComparer.OrdinalIgnoreCase));
-        foreach (var skill in skills.Where(s => !profile.Skills.Any(x => string.Equals(x.Name, s, StringComparison.OrdinalIgnoreCase))))
-        {
-            profile.Skills.Add(new ProfileSkill { Name = skill });
-        }
-
-        AuditLog.Record(db, actor, "profile.updated", profile.DisplayName, "Saved", clock.GetUtcNow(), profileId: profileId);
-        await db.SaveChangesAsync(ct);
-        return Result.Success;
+            profile.Update(settings);
+            uow.Audit(actor, "profile.updated", profile.DisplayName, "Saved", profileId: profileId);
+            return Result.Success;
+        }, ct);
     }
 
     private static string Clean(string? value) => UserText.Line(value);

@@ -13,6 +13,9 @@ public sealed class Proposal
 {
     public const int CoverLetterMaxLength = 5000;
 
+    /// <summary>The unique (job, profile) index: one proposal per job and profile, also when two submits race.</summary>
+    public const string OnePerJobIndex = "IX_Proposals_JobId_ProfileId";
+
     public int Id { get; private set; }
     public int JobId { get; private set; }
     public int ProfileId { get; private set; }

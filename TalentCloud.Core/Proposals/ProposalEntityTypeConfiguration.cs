@@ -12,8 +12,7 @@ internal sealed class ProposalEntityTypeConfiguration : IEntityTypeConfiguration
     {
         builder.Property(p => p.CoverLetter).HasMaxLength(Proposal.CoverLetterMaxLength);
         builder.Ignore(p => p.IsRefundable);
-        // One proposal per job and profile, also when two submits race.
-        builder.HasIndex(p => new { p.JobId, p.ProfileId }).IsUnique();
+        builder.HasIndex(p => new { p.JobId, p.ProfileId }).IsUnique().HasDatabaseName(Proposal.OnePerJobIndex);
         builder.HasIndex(p => new { p.ProfileId, p.SubmittedAt });
         builder.HasOne<Job>().WithMany().HasForeignKey(p => p.JobId);
         builder.HasOne<Profile>().WithMany().HasForeignKey(p => p.ProfileId);

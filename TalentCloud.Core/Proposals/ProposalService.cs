@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Audit;
@@ -63,70 +62,68 @@ public sealed record JobProposals(int JobId, string JobTitle, BudgetType BudgetT
 public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>
-    /// Sends a proposal. The charge and the proposal are written in one transaction that holds SQLite's write lock from
-    /// its start, so the balance check and the spend cannot interleave with another submit; the unique (job, profile)
-    /// index stops a second proposal even if two requests race.
+    /// Sends a proposal and charges its Connects in one unit of work. The job is held open and the profile's balance is
+    /// held while the charge is decided, so a close cannot miss it and two submits cannot spend the same Connects; the
+    /// unique (job, profile) index stops a second proposal even if two requests race.
     /// </summary>
-    public async Task<Result<int>> SubmitAsync(Actor actor, ProposalDraft draft, CancellationToken ct = default)
+    public Task<Result<int>> SubmitAsync(Actor actor, ProposalDraft draft, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         if (!actor.OwnsProfile(draft.ProfileId))
         {
-            return Result<int>.Failure(ProposalErrors.NotYourProfile);
+            return Task.FromResult(Result<int>.Failure(ProposalErrors.NotYourProfile));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jobViewer = await JobAccess.ViewerAsync(db, actor, clock.GetUtcNow(), ct);
-        var job = await jobViewer.Visible(db).SingleOrDefaultAsync(j => j.Id == draft.JobId, ct);
-        if (job is null)
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result<int>.Failure(JobErrors.NotFound);
-        }
-
-        var coverLetter = UserText.Block(draft.CoverLetter);
-        var errors = new List<string>();
-        if (actor.BelongsTo(job.OrganizationId))
-        {
-            errors.Add(ProposalErrors.OwnJob);
-        }
-
-        if (coverLetter.Length == 0)
-        {
-            errors.Add(ProposalErrors.CoverLetterRequired);
-        }
-        else if (coverLetter.Length > Proposal.CoverLetterMaxLength)
-        {
-            errors.Add(ProposalErrors.CoverLetterTooLong);
-        }
-
-        if (draft.Bid < 1 || draft.Bid > Job.MaxBudget(job.BudgetType))
-        {
-            errors.Add(ProposalErrors.BidOutOfRange(job.BudgetType));
-        }
-
-        if (errors.Count == 0)
-        {
-            // The cover letter reaches the client before any contract: it follows the private-message rule for this pair.
-            var pair = await ContactDetailsPolicy.LoadFactsAsync(db, job.OrganizationId, draft.ProfileId, clock.GetUtcNow(), ct);
-            var decision = ContactDetailsPolicy.Decide(coverLetter, pair, "cover letter");
-            if (!decision.Allowed)
+            var db = uow.Db;
+            var jobViewer = await JobAccess.ViewerAsync(db, actor, uow.Now, ct);
+            var job = await jobViewer.Visible(db).SingleOrDefaultAsync(j => j.Id == draft.JobId, ct);
+            if (job is null)
             {
-                errors.Add(decision.Refusal!);
+                return Result<int>.Failure(JobErrors.NotFound);
             }
-        }
 
-        if (errors.Count > 0)
-        {
-            return Result<int>.Failure([.. errors]);
-        }
+            var coverLetter = UserText.Block(draft.CoverLetter);
+            var errors = new List<string>();
+            if (actor.BelongsTo(job.OrganizationId))
+            {
+                errors.Add(ProposalErrors.OwnJob);
+            }
 
-        var cost = jobViewer.ProposalCost(job.CloudId, job.PublicFrom, job.BudgetType, job.Budget);
-        var now = clock.GetUtcNow();
-        try
-        {
-            // Microsoft.Data.Sqlite begins transactions IMMEDIATE: a concurrent submit waits here until this one commits.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (coverLetter.Length == 0)
+            {
+                errors.Add(ProposalErrors.CoverLetterRequired);
+            }
+            else if (coverLetter.Length > Proposal.CoverLetterMaxLength)
+            {
+                errors.Add(ProposalErrors.CoverLetterTooLong);
+            }
+
+            if (draft.Bid < 1 || draft.Bid > Job.MaxBudget(job.BudgetType))
+            {
+                errors.Add(ProposalErrors.BidOutOfRange(job.BudgetType));
+            }
+
+            if (errors.Count == 0)
+            {
+                // The cover letter reaches the client before any contract: it follows the private-message rule for this pair.
+                var pair = await ContactDetailsPolicy.LoadFactsAsync(db, job.OrganizationId, draft.ProfileId, uow.Now, ct);
+                var decision = ContactDetailsPolicy.Decide(coverLetter, pair, "cover letter");
+                if (!decision.Allowed)
+                {
+                    errors.Add(decision.Refusal!);
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Result<int>.Failure([.. errors]);
+            }
+
+            await uow.LockAsync<Job>(job.Id, RowLock.Share);
+            await uow.LockAsync<Profile>(draft.ProfileId);
             if (!await db.Jobs.AnyAsync(j => j.Id == job.Id && j.Status == JobStatus.Open, ct))
             {
                 return Result<int>.Failure(ProposalErrors.JobClosed);
@@ -137,67 +134,59 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
                 return Result<int>.Failure(ProposalErrors.Duplicate);
             }
 
+            var cost = jobViewer.ProposalCost(job.CloudId, job.PublicFrom, job.BudgetType, job.Budget);
             var balance = await ConnectsService.BalanceAsync(db, draft.ProfileId, ct);
             if (balance < cost)
             {
                 return Result<int>.Failure(ConnectsErrors.NotEnough(cost, balance));
             }
 
-            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Proposal, now, ct) is { } refusal)
+            if (await ActionLimiter.TryCountAsync(db, actor.UserId!, LimitedAction.Proposal, uow.Now, ct) is { } refusal)
             {
                 return Result<int>.Failure(refusal);
             }
 
-            var proposal = Proposal.Submit(job.Id, draft.ProfileId, actor.UserId!, coverLetter, draft.Bid, cost, now);
+            var proposal = Proposal.Submit(job.Id, draft.ProfileId, actor.UserId!, coverLetter, draft.Bid, cost, uow.Now);
             db.Proposals.Add(proposal);
-            await db.SaveChangesAsync(ct);
+            await uow.SaveAsync();
             if (cost > 0)
             {
-                db.ConnectsEntries.Add(ConnectsEntry.Spend(draft.ProfileId, cost, $"Proposal to \"{job.Title}\"", now, proposal.Id, actor.UserId!));
+                db.ConnectsEntries.Add(ConnectsEntry.Spend(draft.ProfileId, cost, $"Proposal to \"{job.Title}\"", uow.Now, proposal.Id, actor.UserId!));
             }
 
-            AuditLog.Record(db, actor, "proposal.submitted", $"Proposal {proposal.Id} to {job.Title} (job {job.Id})",
-                $"{cost} Connects", now, cloudId: job.CloudId, profileId: draft.ProfileId, organizationId: job.OrganizationId);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            uow.Audit(actor, "proposal.submitted", $"Proposal {proposal.Id} to {job.Title} (job {job.Id})",
+                $"{cost} Connects", cloudId: job.CloudId, profileId: draft.ProfileId, organizationId: job.OrganizationId);
             return Result<int>.Success(proposal.Id);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // The unique (job, profile) index: another request sent the same proposal first.
-            return Result<int>.Failure(ProposalErrors.Duplicate);
-        }
+        }, ct, new Duplicate<Result<int>>(Proposal.OnePerJobIndex, Result<int>.Failure(ProposalErrors.Duplicate)));
     }
 
     /// <summary>The actor's withdrawal of their own proposal. The Connects spent on it are not given back.</summary>
-    public async Task<Result> WithdrawAsync(Actor actor, int proposalId, CancellationToken ct = default)
+    public Task<Result> WithdrawAsync(Actor actor, int proposalId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == proposalId, ct);
-        if (proposal is null || !actor.OwnsProfile(proposal.ProfileId))
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
-            return Result.Failure(ProposalErrors.NotFound);
-        }
+            var proposal = await LockedAsync(uow, proposalId, ct);
+            if (proposal is null || !actor.OwnsProfile(proposal.ProfileId))
+            {
+                return Result.Failure(ProposalErrors.NotFound);
+            }
 
-        if (proposal.Status != ProposalStatus.Submitted)
-        {
-            return Result.Failure(ProposalErrors.NotSubmitted);
-        }
+            if (proposal.Status != ProposalStatus.Submitted)
+            {
+                return Result.Failure(ProposalErrors.NotSubmitted);
+            }
 
-        if (await HasOpenOfferAsync(db, proposal.Id, ct))
-        {
-            return Result.Failure(ProposalErrors.OfferWaitingForYou);
-        }
+            if (await HasOpenOfferAsync(uow.Db, proposal.Id, ct))
+            {
+                return Result.Failure(ProposalErrors.OfferWaitingForYou);
+            }
 
-        var now = clock.GetUtcNow();
-        proposal.Withdraw(now);
-        AuditLog.Record(db, actor, "proposal.withdrawn", $"Proposal {proposal.Id} (job {proposal.JobId})",
-            proposal.ConnectsSpent == 0 ? "withdrawn" : $"withdrawn; {proposal.ConnectsSpent} Connects not refunded", now, profileId: proposal.ProfileId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+            proposal.Withdraw(uow.Now);
+            uow.Audit(actor, "proposal.withdrawn", $"Proposal {proposal.Id} (job {proposal.JobId})",
+                proposal.ConnectsSpent == 0 ? "withdrawn" : $"withdrawn; {proposal.ConnectsSpent} Connects not refunded", profileId: proposal.ProfileId);
+            return Result.Success;
+        }, ct);
     }
 
     /// <summary>The job's organisation declines a proposal; the applicant is told.</summary>
@@ -314,73 +303,92 @@ public sealed class ProposalService(IDbContextFactory<AppDbContext> dbFactory, T
         return new JobProposals(job.Id, job.Title, job.BudgetType, job.IsOpen, isEnterprise, result, canDecide);
     }
 
-    private async Task<Result> DecideAsync(Actor actor, int proposalId, bool hire, CancellationToken ct)
+    private Task<Result> DecideAsync(Actor actor, int proposalId, bool hire, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var row = await (from p in db.Proposals
-                         join j in db.Jobs on p.JobId equals j.Id
-                         join pr in db.Profiles on p.ProfileId equals pr.Id
+        return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
+        {
+            var db = uow.Db;
+            var proposal = await LockedAsync(uow, proposalId, ct);
+            var row = proposal is null
+                ? null
+                : await (from j in db.Jobs
+                         join pr in db.Profiles on proposal.ProfileId equals pr.Id
                          join o in db.Organizations on j.OrganizationId equals o.Id
-                         where p.Id == proposalId
-                         select new { Proposal = p, Job = j, pr.OwnerUserId, pr.DisplayName, OrganizationIsEnterprise = o.HasEnterpriseSubscription })
-            .SingleOrDefaultAsync(ct);
-        if (row is null || !actor.BelongsTo(row.Job.OrganizationId) || row.Proposal.Status == ProposalStatus.Withdrawn)
-        {
-            return Result.NotFound(ProposalErrors.NotFound);
-        }
-
-        if (!actor.Can(row.Job.OrganizationId, OrganizationAction.Hire))
-        {
-            return Result.Failure(OrganizationPermissions.Refusal(actor.Organizations[row.Job.OrganizationId], OrganizationAction.Hire));
-        }
-
-        var now = clock.GetUtcNow();
-        var job = row.Job;
-        if (hire)
-        {
-            var refusal = await OfferService.HireRefusalAsync(db, row.Proposal, job, row.DisplayName, ct)
-                ?? (row.OrganizationIsEnterprise ? ProposalErrors.HireThroughOffer : null);
-            if (refusal is not null)
+                         where j.Id == proposal.JobId
+                         select new { Job = j, pr.OwnerUserId, pr.DisplayName, OrganizationIsEnterprise = o.HasEnterpriseSubscription })
+                    .AsNoTracking().SingleAsync(ct);
+            if (proposal is null || row is null || !actor.BelongsTo(row.Job.OrganizationId) || proposal.Status == ProposalStatus.Withdrawn)
             {
-                return Result.Failure(refusal);
+                return Result.NotFound(ProposalErrors.NotFound);
             }
 
-            row.Proposal.Hire(now);
-            db.Contracts.Add(new Contract
+            if (!actor.Can(row.Job.OrganizationId, OrganizationAction.Hire))
             {
-                OrganizationId = job.OrganizationId,
-                ProfileId = row.Proposal.ProfileId,
-                Title = job.Title.Length <= Contract.TitleMaxLength ? job.Title : job.Title[..Contract.TitleMaxLength],
-                StartedByUserId = actor.UserId!,
-                StartedAt = now,
-            });
-            NotificationEvents.Personal(db, row.OwnerUserId, NotificationKind.General, $"You were hired for \"{job.Title}\"",
-                "The client accepted your proposal and a contract has started.", "/my/proposals", now);
-        }
-        else
+                return Result.Failure(OrganizationPermissions.Refusal(actor.Organizations[row.Job.OrganizationId], OrganizationAction.Hire));
+            }
+
+            var job = row.Job;
+            if (hire)
+            {
+                var refusal = await OfferService.HireRefusalAsync(db, proposal, job, row.DisplayName, ct)
+                    ?? (row.OrganizationIsEnterprise ? ProposalErrors.HireThroughOffer : null);
+                if (refusal is not null)
+                {
+                    return Result.Failure(refusal);
+                }
+
+                proposal.Hire(uow.Now);
+                db.Contracts.Add(new Contract
+                {
+                    OrganizationId = job.OrganizationId,
+                    ProfileId = proposal.ProfileId,
+                    Title = Text.Truncate(job.Title, Contract.TitleMaxLength),
+                    StartedByUserId = actor.UserId!,
+                    StartedAt = uow.Now,
+                });
+                uow.Notify(row.OwnerUserId, NotificationKind.General, $"You were hired for \"{job.Title}\"",
+                    "The client accepted your proposal and a contract has started.", "/my/proposals");
+            }
+            else
+            {
+                if (proposal.Status != ProposalStatus.Submitted)
+                {
+                    return Result.Failure(ProposalErrors.NotSubmitted);
+                }
+
+                if (await HasOpenOfferAsync(db, proposal.Id, ct))
+                {
+                    return Result.Failure(ProposalErrors.OfferWaiting);
+                }
+
+                proposal.Decline(uow.Now);
+                uow.Notify(row.OwnerUserId, NotificationKind.General, $"Proposal declined: \"{job.Title}\"",
+                    "The client chose not to go ahead with your proposal.", "/my/proposals");
+            }
+
+            uow.Audit(actor, hire ? "proposal.hired" : "proposal.declined", $"{row.DisplayName}: proposal {proposal.Id} to {job.Title}",
+                hire ? "hired; contract started" : "declined", profileId: proposal.ProfileId, organizationId: job.OrganizationId);
+            return Result.Success;
+        }, ct);
+    }
+
+    /// <summary>
+    /// The proposal, loaded after holding its job (shared: it must not close meanwhile) and the proposal itself, so
+    /// a decision, a withdrawal, an offer made from it or its acceptance, and a close of its job happen one after the
+    /// other. Null when it does not exist.
+    /// </summary>
+    internal static async Task<Proposal?> LockedAsync(UnitOfWork uow, int proposalId, CancellationToken ct)
+    {
+        var jobId = await uow.Db.Proposals.Where(p => p.Id == proposalId).Select(p => (int?)p.JobId).SingleOrDefaultAsync(ct);
+        if (jobId is null)
         {
-            if (row.Proposal.Status != ProposalStatus.Submitted)
-            {
-                return Result.Failure(ProposalErrors.NotSubmitted);
-            }
-
-            if (await HasOpenOfferAsync(db, row.Proposal.Id, ct))
-            {
-                return Result.Failure(ProposalErrors.OfferWaiting);
-            }
-
-            row.Proposal.Decline(now);
-            NotificationEvents.Personal(db, row.OwnerUserId, NotificationKind.General, $"Proposal declined: \"{job.Title}\"",
-                "The client chose not to go ahead with your proposal.", "/my/proposals", now);
+            return null;
         }
 
-        AuditLog.Record(db, actor, hire ? "proposal.hired" : "proposal.declined", $"{row.DisplayName}: proposal {row.Proposal.Id} to {job.Title}",
-            hire ? "hired; contract started" : "declined", now, profileId: row.Proposal.ProfileId, organizationId: job.OrganizationId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Result.Success;
+        await uow.LockAsync<Job>(jobId.Value, RowLock.Share);
+        await uow.LockAsync<Proposal>(proposalId);
+        return await uow.Db.Proposals.SingleAsync(p => p.Id == proposalId, ct);
     }
 
     private static Task<bool> HasOpenOfferAsync(AppDbContext db, int proposalId, CancellationToken ct) =>

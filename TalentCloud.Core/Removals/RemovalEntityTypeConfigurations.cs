@@ -12,8 +12,7 @@ internal sealed class RemovalRequestEntityTypeConfiguration : IEntityTypeConfigu
     {
         builder.Property(r => r.Reason).HasMaxLength(RemovalRequest.ReasonMaxLength);
         builder.Property(r => r.DecisionReason).HasMaxLength(RemovalRequest.DecisionReasonMaxLength);
-        // One open request per membership, enforced by the database as well as by the service.
-        builder.HasIndex(r => new { r.CloudId, r.ProfileId }).IsUnique().HasFilter("\"Status\" = 1");
+        builder.HasIndex(r => new { r.CloudId, r.ProfileId }).IsUnique().HasFilter("\"Status\" = 1").HasDatabaseName(RemovalRequest.OneOpenIndex);
         builder.HasIndex(r => new { r.Status, r.RequestedAt });
         builder.HasIndex(r => r.ProfileId);
         builder.HasOne<Cloud>().WithMany().HasForeignKey(r => r.CloudId);

@@ -18,6 +18,9 @@ public sealed class RemovalRequest
     public const int ReasonMaxLength = 1000;
     public const int DecisionReasonMaxLength = 1000;
 
+    /// <summary>The filtered unique index: one open request per membership, enforced by the database as well as by the service.</summary>
+    public const string OneOpenIndex = "IX_RemovalRequests_CloudId_ProfileId";
+
     public int Id { get; private set; }
     public int CloudId { get; private set; }
     public int ProfileId { get; private set; }

@@ -1,3 +1,4 @@
+using TalentCloud.Core.Clouds;
 using TalentCloud.Core.Invitations;
 using TalentCloud.Core.Offers;
 
@@ -13,8 +14,7 @@ public sealed partial class DemoWorldSeeder
 
     private async Task SeedJoiningAsync(SeededWorld world, CancellationToken ct)
     {
-        world.AcmeData.RequiredSkills = ["SQL"];
-        world.AcmeData.AllowedCountries = [.. AcmeDataCountries];
+        world.AcmeData.SetCriteria(CloudCriteria.None with { RequiredSkills = ["SQL"], AllowedCountries = AcmeDataCountries });
 
         var maria = world.User(DemoWorld.MariaEmail);
         var hank = world.User(DemoWorld.HankEmail);
@@ -22,30 +22,16 @@ public sealed partial class DemoWorldSeeder
             "We are growing our data team's reserve for next year's warehouse migration. Your PostgreSQL work caught our eye.",
             world.Now.AddDays(-2)));
 
-        var offer = new Offer
-        {
-            OrganizationId = world.Globex.Id,
-            CloudId = world.GlobexDesign.Id,
-            ProfileId = world.Lee.Id,
-            Title = LeeOfferTitle,
-            Description = "Design the data-heavy dashboards operators use to watch turbine fleets: information architecture, charts and alert views.",
-            PayKind = PayKind.Hourly,
-            Amount = 85,
-            CreatedByUserId = hank.Id,
-            CreatedAt = world.Now.AddDays(-1),
-            Tasks =
+        var offer = Offer.Send(world.Globex.Id, world.GlobexDesign.Id, world.Lee.Id, proposalId: null, LeeOfferTitle,
+            "Design the data-heavy dashboards operators use to watch turbine fleets: information architecture, charts and alert views.",
+            PayKind.Hourly, 85,
             [
-                new OnboardingTask
-                {
-                    Position = 1,
-                    Kind = OnboardingTaskKind.Agreement,
-                    Title = "Globex contractor agreement",
-                    Text = "You keep Globex's plant data confidential, work only on Globex systems you are given access to, "
-                        + "and assign the designs made under this contract to Globex. Either side may end the contract with 14 days' notice.",
-                },
-                new OnboardingTask { Position = 2, Kind = OnboardingTaskKind.BackgroundCheck, Title = "Background check" },
+                (OnboardingTaskKind.Agreement, "Globex contractor agreement",
+                    "You keep Globex's plant data confidential, work only on Globex systems you are given access to, "
+                    + "and assign the designs made under this contract to Globex. Either side may end the contract with 14 days' notice."),
+                (OnboardingTaskKind.BackgroundCheck, "Background check", ""),
             ],
-        };
+            hank.Id, world.Now.AddDays(-1));
         offer.Submit(approvalReason: null, offer.CreatedAt);
         db.Offers.Add(offer);
         // Each cloud's standard onboarding tasks: an offer that hires from a proposal into the cloud comes with them.

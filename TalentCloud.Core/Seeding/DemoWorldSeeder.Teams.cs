@@ -12,28 +12,14 @@ public sealed partial class DemoWorldSeeder
     private async Task SeedTeamsAsync(SeededWorld world, CancellationToken ct)
     {
         var rita = world.User(DemoWorld.RitaEmail);
-        var offer = new Offer
-        {
-            OrganizationId = world.Acme.Id,
-            CloudId = world.AcmeData.Id,
-            ProfileId = world.Lee.Id,
-            Title = RitaOfferTitle,
-            Description = "Build the dashboards Acme's data stewards use to watch freshness and row-level checks across the warehouse.",
-            PayKind = PayKind.Hourly,
-            Amount = 70,
-            CreatedByUserId = rita.Id,
-            CreatedAt = world.Now.AddHours(-5),
-            Tasks =
+        var offer = Offer.Send(world.Acme.Id, world.AcmeData.Id, world.Lee.Id, proposalId: null, RitaOfferTitle,
+            "Build the dashboards Acme's data stewards use to watch freshness and row-level checks across the warehouse.",
+            PayKind.Hourly, 70,
             [
-                new OnboardingTask
-                {
-                    Position = 1,
-                    Kind = OnboardingTaskKind.Agreement,
-                    Title = "Acme data handling agreement",
-                    Text = "You work only on the anonymised warehouse copies Acme gives you access to and delete local extracts when the contract ends.",
-                },
+                (OnboardingTaskKind.Agreement, "Acme data handling agreement",
+                    "You work only on the anonymised warehouse copies Acme gives you access to and delete local extracts when the contract ends."),
             ],
-        };
+            rita.Id, world.Now.AddHours(-5));
         offer.Submit(OfferApprovals.ReasonFor(OrganizationRole.Recruiter, world.Acme, offer.PayKind, offer.Amount), offer.CreatedAt);
         db.Offers.Add(offer);
 

@@ -164,7 +164,7 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
 
     private Cloud AddCloud(Organization owner, string name, string description, DateTimeOffset now)
     {
-        var cloud = new Cloud { OrganizationId = owner.Id, Name = name, Description = description, CreatedAt = now };
+        var cloud = Cloud.Create(owner.Id, name, description, now);
         db.Clouds.Add(cloud);
         return cloud;
     }
@@ -172,34 +172,14 @@ public sealed partial class DemoWorldSeeder(AppDbContext db, IPasswordHasher<App
     private Profile AddProfile(AppUser owner, ProfileKind kind, string name, string handle, string title, string bio,
         string country, int rate, IEnumerable<string> skills, DateTimeOffset now)
     {
-        var profile = new Profile
-        {
-            Kind = kind,
-            OwnerUserId = owner.Id,
-            DisplayName = name,
-            Handle = handle,
-            Title = title,
-            Bio = bio,
-            Country = country,
-            HourlyRate = rate,
-            CreatedAt = now,
-            Skills = [.. skills.Select(s => new ProfileSkill { Name = s })],
-        };
+        var profile = Profile.Create(kind, owner.Id, name, handle, now);
+        profile.Update(ProfileSettings.Of(profile) with { Title = title, Bio = bio, Country = country, HourlyRate = rate, Skills = [.. skills] });
         db.Profiles.Add(profile);
         return profile;
     }
 
     private void AddMembership(Cloud cloud, Profile profile, MembershipStatus status, JoinMethod via, AppUser addedBy, DateTimeOffset joinedAt) =>
-        db.CloudMemberships.Add(new CloudMembership
-        {
-            CloudId = cloud.Id,
-            ProfileId = profile.Id,
-            Status = status,
-            JoinedVia = via,
-            AddedByUserId = addedBy.Id,
-            JoinedAt = joinedAt,
-            ActivatedAt = status == MembershipStatus.Active ? joinedAt : null,
-        });
+        db.CloudMemberships.Add(CloudMembership.Join(cloud.Id, profile.Id, via, addedBy.Id, status == MembershipStatus.Active, joinedAt));
 }
 
 /// <summary>The named parts of the demo world, handed to each feature's seeding.</summary>

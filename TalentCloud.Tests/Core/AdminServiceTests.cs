@@ -39,7 +39,7 @@ public sealed class AdminServiceTests : IAsyncLifetime
     {
         var adminActor = await db.ActorAsync(DemoWorld.AdminEmail);
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
-        await new TalentCloud.Core.Removals.RemovalService(db, db.Clock)
+        await new TalentCloud.Core.Removals.RemovalRequestService(db, db.Clock)
             .RequestAsync(fiona, await RemovalTestData.MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign), null);
 
         static Dictionary<string, int> Buckets(AdminDashboard d) => d.PendingByAge.ToDictionary(b => b.Label, b => b.Count);

@@ -20,12 +20,13 @@ public sealed class AuditBrowserTests : IAsyncLifetime
         admin = await db.ActorAsync(DemoWorld.AdminEmail);
 
         // Seeded: nina's request two days ago. Then: fiona asks to leave Globex (day 0 + 1h), the admin approves nina's (+1 day).
-        var removals = new RemovalService(db, db.Clock);
+        var requests = new RemovalRequestService(db, db.Clock);
+        var queue = new RemovalQueueService(db, db.Clock);
         db.Clock.Advance(TimeSpan.FromHours(1));
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
-        await removals.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign), "50% too many mails_");
+        await requests.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign), "50% too many mails_");
         db.Clock.Advance(TimeSpan.FromDays(1));
-        await removals.ApproveAsync(admin, await NinasRequestIdAsync(db));
+        await queue.ApproveAsync(admin, await NinasRequestIdAsync(db));
     }
 
     public async ValueTask DisposeAsync() => await db.DisposeAsync();

@@ -24,8 +24,9 @@ public sealed class CompleteRemovalAcrossFeaturesTests : IAsyncLifetime
         var cloudJob = await world.JobIdAsync(DemoWorld.AcmeKotlinCloudJob);
         Assert.NotNull(await world.Jobs.GetAsync(nina, cloudJob));
 
-        var removals = new RemovalService(world.Db, world.Db.Clock);
-        Assert.True((await removals.ApproveAsync(await world.ActorAsync(DemoWorld.AdminEmail), await NinasRequestIdAsync(world.Db))).Succeeded);
+        var requests = new RemovalRequestService(world.Db, world.Db.Clock);
+        var queue = new RemovalQueueService(world.Db, world.Db.Clock);
+        Assert.True((await queue.ApproveAsync(await world.ActorAsync(DemoWorld.AdminEmail), await NinasRequestIdAsync(world.Db))).Succeeded);
 
         Assert.Null(await world.Jobs.GetAsync(nina, cloudJob));
         var posted = await world.Jobs.PostAsync(maria, new JobDraft(await world.OrganizationIdAsync(DemoWorld.Acme),

@@ -64,7 +64,7 @@ public sealed class DataExportServiceTests : IAsyncLifetime
         Assert.Equal((DemoWorld.AcmeMobile, DemoWorld.Acme, "Active"), (membership.Cloud, membership.Organization, membership.Status));
         Assert.Equal("Pending", Assert.Single(export.RemovalRequests).Status);
 
-        await new RemovalService(db, db.Clock).ApproveAsync(await db.ActorAsync(DemoWorld.AdminEmail), await NinasRequestIdAsync(db));
+        await new RemovalQueueService(db, db.Clock).ApproveAsync(await db.ActorAsync(DemoWorld.AdminEmail), await NinasRequestIdAsync(db));
         var after = await exports.ExportAsync(nina);
         Assert.Empty(after!.Memberships);
         Assert.Equal("Approved", Assert.Single(after.RemovalRequests).Status);

@@ -178,15 +178,15 @@ public sealed class HostileTextTests
             PayKind.Hourly, 60, [new OnboardingTaskInput(OnboardingTaskKind.Agreement, v, v), new OnboardingTaskInput(OnboardingTaskKind.DocumentAcknowledgement, Ordinary, v)])));
 
         // Messages and interviews.
-        var conversations = Get<ConversationService>();
+        var interviews = Get<InterviewService>();
         var start = db.Clock.GetUtcNow().UtcDateTime.AddDays(3);
-        await CallT("message", () => conversations.SendAsync(fiona, ids.AcmeFionaConversation, v));
-        await CallT("interview: time zone", () => conversations.ProposeInterviewAsync(maria, ids.AcmeFionaConversation, start, Or("Europe/Madrid"), "https://meet.example.com/x"));
-        await CallT("interview: meeting link", () => conversations.ProposeInterviewAsync(maria, ids.AcmeFionaConversation, start, "Europe/Madrid", Or("https://meet.example.com/y")));
+        await CallT("message", () => Get<MessageService>().SendAsync(fiona, ids.AcmeFionaConversation, v));
+        await CallT("interview: time zone", () => interviews.ProposeAsync(maria, ids.AcmeFionaConversation, start, Or("Europe/Madrid"), "https://meet.example.com/x"));
+        await CallT("interview: meeting link", () => interviews.ProposeAsync(maria, ids.AcmeFionaConversation, start, "Europe/Madrid", Or("https://meet.example.com/y")));
 
         // Removals and Connects.
-        var removals = Get<RemovalService>();
-        await CallT("removal request: reason", () => removals.RequestAsync(fiona, ids.FionaInAcmeMobile, v));
+        var removals = Get<RemovalQueueService>();
+        await CallT("removal request: reason", () => Get<RemovalRequestService>().RequestAsync(fiona, ids.FionaInAcmeMobile, v));
         await Call("removal: rejection reason", () => removals.RejectAsync(admin, ids.NinasRequest, v));
         await Call("removal: approval note", () => removals.ApproveAsync(admin, ids.NinasRequest, v), mustSucceed: false);
         await Read("removal queue: member filter", () => removals.GetQueueAsync(admin, new RemovalQueueQuery(Member: v)));

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Seeding;
@@ -71,9 +72,8 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     {
         await using (var context = db.CreateDbContext())
         {
-            var omar = context.Profiles.Single(p => p.Handle == DemoWorld.OmarHandle);
-            omar.TimeZone = "Asia/Amman";
-            omar.EngagementTypes = EngagementTypes.FixedPrice;
+            var omar = context.Profiles.Include(p => p.Skills).Single(p => p.Handle == DemoWorld.OmarHandle);
+            omar.Update(ProfileSettings.Of(omar) with { TimeZone = "Asia/Amman", EngagementTypes = EngagementTypes.FixedPrice });
             await context.SaveChangesAsync();
         }
 

@@ -13,12 +13,14 @@ namespace TalentCloud.Tests.Core;
 public sealed class RemovalServiceTests : IAsyncLifetime
 {
     private TestDatabase db = null!;
-    private RemovalService removals = null!;
+    private RemovalRequestService requests = null!;
+    private RemovalQueueService queue = null!;
 
     public async ValueTask InitializeAsync()
     {
         db = await TestDatabase.CreateWithDemoWorldAsync();
-        removals = new RemovalService(db, db.Clock);
+        requests = new RemovalRequestService(db, db.Clock);
+        queue = new RemovalQueueService(db, db.Clock);
     }
 
     public async ValueTask DisposeAsync() => await db.DisposeAsync();
@@ -27,7 +29,7 @@ public sealed class RemovalServiceTests : IAsyncLifetime
     public async Task The_demo_world_has_ninas_pending_request_and_northwind_is_still_active()
     {
         var nina = await db.ActorAsync(DemoWorld.NinaEmail);
-        var mine = await removals.GetMyMembershipsAsync(nina);
+        var mine = await requests.GetMyMembershipsAsync(nina);
 
         var acme = Assert.Single(mine);
         Assert.Equal(DemoWorld.AcmeMobile, acme.CloudName);
@@ -42,10 +44,10 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
         var membershipId = await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign);
 
-        var result = await removals.RequestAsync(fiona, membershipId, "  Too many e-mails.  ");
+        var result = await requests.RequestAsync(fiona, membershipId, "  Too many e-mails.  ");
 
         Assert.True(result.Succeeded);
-        var mine = await removals.GetMyMembershipsAsync(fiona);
+        var mine = await requests.GetMyMembershipsAsync(fiona);
         Assert.Equal(result.Value, mine.Single(m => m.CloudName == DemoWorld.GlobexDesign).OpenRequestId);
         Assert.Null(mine.Single(m => m.CloudName == DemoWorld.AcmeMobile).OpenRequestId);
         await using var context = db.CreateDbContext();
@@ -61,7 +63,7 @@ public sealed class RemovalServiceTests : IAsyncLifetime
     public async Task A_pending_membership_can_be_asked_to_be_removed_too()
     {
         var lee = await db.ActorAsync(DemoWorld.LeeEmail);
-        var result = await removals.RequestAsync(lee, await MembershipIdAsync(db, DemoWorld.LeeHandle, DemoWorld.AcmeMobile), null);
+        var result = await requests.RequestAsync(lee, await MembershipIdAsync(db, DemoWorld.LeeHandle, DemoWorld.AcmeMobile), null);
         Assert.True(result.Succeeded);
     }
 
@@ -71,7 +73,7 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var nina = await db.ActorAsync(DemoWorld.NinaEmail);
         var membershipId = await MembershipIdAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile);
 
-        var result = await removals.RequestAsync(nina, membershipId, "again");
+        var result = await requests.RequestAsync(nina, membershipId, "again");
 
         Assert.False(result.Succeeded);
         Assert.Equal(RemovalErrors.AlreadyRequested, Assert.Single(result.Errors));
@@ -84,7 +86,7 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
         var membershipId = await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.AcmeMobile);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => removals.RequestAsync(fiona, membershipId, "bye"))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => requests.RequestAsync(fiona, membershipId, "bye"))));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(RemovalErrors.AlreadyRequested, Assert.Single(r.Errors)));
@@ -101,7 +103,7 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var actor = await db.ActorAsync(email);
         var membershipId = await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.AcmeMobile);
 
-        var result = await removals.RequestAsync(actor, membershipId, null);
+        var result = await requests.RequestAsync(actor, membershipId, null);
 
         Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single(result.Errors));
         Assert.Equal(1, await CountAsync(db, c => c.RemovalRequests));
@@ -110,9 +112,9 @@ public sealed class RemovalServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_visitor_and_an_unknown_membership_get_not_found()
     {
-        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await removals.RequestAsync(Actor.Visitor, 1, null)).Errors));
+        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await requests.RequestAsync(Actor.Visitor, 1, null)).Errors));
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
-        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await removals.RequestAsync(fiona, 999_999, null)).Errors));
+        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await requests.RequestAsync(fiona, 999_999, null)).Errors));
     }
 
     [Fact]
@@ -121,11 +123,11 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
         var membershipId = await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.AcmeMobile);
 
-        var tooLong = await removals.RequestAsync(fiona, membershipId, new string('x', RemovalRequest.ReasonMaxLength + 1));
+        var tooLong = await requests.RequestAsync(fiona, membershipId, new string('x', RemovalRequest.ReasonMaxLength + 1));
         Assert.Equal("The reason can be at most 1,000 characters.", Assert.Single(tooLong.Errors));
         Assert.Equal(1, await CountAsync(db, c => c.RemovalRequests));
 
-        Assert.True((await removals.RequestAsync(fiona, membershipId, new string('x', RemovalRequest.ReasonMaxLength))).Succeeded);
+        Assert.True((await requests.RequestAsync(fiona, membershipId, new string('x', RemovalRequest.ReasonMaxLength))).Succeeded);
     }
 
     [Fact]
@@ -134,15 +136,15 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var nina = await db.ActorAsync(DemoWorld.NinaEmail);
         var requestId = await NinasRequestIdAsync(db);
 
-        Assert.True((await removals.CancelAsync(nina, requestId)).Succeeded);
+        Assert.True((await requests.CancelAsync(nina, requestId)).Succeeded);
 
         Assert.Equal(RemovalStatus.Cancelled, await StatusAsync(db, requestId));
         Assert.True(await MembershipExistsAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile));
-        Assert.Null((await removals.GetMyMembershipsAsync(nina)).Single().OpenRequestId);
+        Assert.Null((await requests.GetMyMembershipsAsync(nina)).Single().OpenRequestId);
         Assert.Equal(1, await CountAsync(db, c => c.AuditEntries.Where(e => e.Action == RemovalAuditActions.Cancelled)));
 
-        Assert.Equal(RemovalErrors.AlreadyCancelled, Assert.Single((await removals.CancelAsync(nina, requestId)).Errors));
-        var again = await removals.RequestAsync(nina, await MembershipIdAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile), null);
+        Assert.Equal(RemovalErrors.AlreadyCancelled, Assert.Single((await requests.CancelAsync(nina, requestId)).Errors));
+        var again = await requests.RequestAsync(nina, await MembershipIdAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile), null);
         Assert.True(again.Succeeded);
     }
 
@@ -155,7 +157,7 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var actor = await db.ActorAsync(email);
         var requestId = await NinasRequestIdAsync(db);
 
-        Assert.Equal(RemovalErrors.RequestNotFound, Assert.Single((await removals.CancelAsync(actor, requestId)).Errors));
+        Assert.Equal(RemovalErrors.RequestNotFound, Assert.Single((await requests.CancelAsync(actor, requestId)).Errors));
         Assert.Equal(RemovalStatus.Pending, await StatusAsync(db, requestId));
     }
 
@@ -165,17 +167,17 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
         var nina = await db.ActorAsync(DemoWorld.NinaEmail);
         var requestId = await NinasRequestIdAsync(db);
-        await removals.TurnOffCloudNotificationsAsync(nina, await MembershipIdAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile));
+        await requests.TurnOffCloudNotificationsAsync(nina, await MembershipIdAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile));
         Assert.Equal(1, await CountAsync(db, c => c.CloudNotificationSettings.Where(s => s.ProfileId == nina.ProfileIds[0])));
         db.Clock.Advance(TimeSpan.FromHours(3));
 
-        var result = await removals.ApproveAsync(admin, requestId);
+        var result = await queue.ApproveAsync(admin, requestId);
 
         Assert.True(result.Succeeded);
         Assert.Equal(RemovalStatus.Approved, await StatusAsync(db, requestId));
         Assert.False(await MembershipExistsAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile));
         Assert.Equal(0, await CountAsync(db, c => c.CloudNotificationSettings.Where(s => s.ProfileId == nina.ProfileIds[0])));
-        Assert.Empty(await removals.GetMyMembershipsAsync(nina));
+        Assert.Empty(await requests.GetMyMembershipsAsync(nina));
 
         await using var context = db.CreateDbContext();
         var notice = await context.Notifications.SingleAsync(n => n.UserId == nina.UserId && n.Kind == NotificationKind.RemovalProcessed);
@@ -191,7 +193,7 @@ public sealed class RemovalServiceTests : IAsyncLifetime
     public async Task After_removal_the_badge_is_gone_from_the_profile_for_every_viewer()
     {
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
-        Assert.True((await removals.ApproveAsync(admin, await NinasRequestIdAsync(db))).Succeeded);
+        Assert.True((await queue.ApproveAsync(admin, await NinasRequestIdAsync(db))).Succeeded);
         var profiles = new ProfileService(db);
 
         foreach (var email in new[] { DemoWorld.MariaEmail, DemoWorld.OmarEmail, DemoWorld.NinaEmail, DemoWorld.AdminEmail })
@@ -207,10 +209,10 @@ public sealed class RemovalServiceTests : IAsyncLifetime
     {
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
         var requestId = await NinasRequestIdAsync(db);
-        Assert.True((await removals.ApproveAsync(admin, requestId)).Succeeded);
+        Assert.True((await queue.ApproveAsync(admin, requestId)).Succeeded);
 
-        var second = await removals.ApproveAsync(admin, requestId);
-        var reject = await removals.RejectAsync(admin, requestId, "changed my mind");
+        var second = await queue.ApproveAsync(admin, requestId);
+        var reject = await queue.RejectAsync(admin, requestId, "changed my mind");
 
         Assert.Equal(RemovalErrors.AlreadyApproved, Assert.Single(second.Errors));
         Assert.Equal(RemovalErrors.AlreadyApproved, Assert.Single(reject.Errors));
@@ -226,9 +228,9 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
         var nina = await db.ActorAsync(DemoWorld.NinaEmail);
         var requestId = await NinasRequestIdAsync(db);
-        Assert.True((await removals.CancelAsync(nina, requestId)).Succeeded);
+        Assert.True((await requests.CancelAsync(nina, requestId)).Succeeded);
 
-        var result = await removals.ApproveAsync(admin, requestId);
+        var result = await queue.ApproveAsync(admin, requestId);
 
         Assert.Equal(RemovalErrors.AlreadyCancelled, Assert.Single(result.Errors));
         Assert.True(await MembershipExistsAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile));
@@ -247,9 +249,9 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var actor = await db.ActorAsync(email);
         var requestId = await NinasRequestIdAsync(db);
 
-        Assert.Equal(RemovalErrors.RequestNotFound, Assert.Single((await removals.ApproveAsync(actor, requestId)).Errors));
-        Assert.Equal(RemovalErrors.RequestNotFound, Assert.Single((await removals.RejectAsync(actor, requestId, "no")).Errors));
-        Assert.Null(await removals.GetQueueAsync(actor, new RemovalQueueQuery()));
+        Assert.Equal(RemovalErrors.RequestNotFound, Assert.Single((await queue.ApproveAsync(actor, requestId)).Errors));
+        Assert.Equal(RemovalErrors.RequestNotFound, Assert.Single((await queue.RejectAsync(actor, requestId, "no")).Errors));
+        Assert.Null(await queue.GetQueueAsync(actor, new RemovalQueueQuery()));
         Assert.Equal(RemovalStatus.Pending, await StatusAsync(db, requestId));
         Assert.True(await MembershipExistsAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile));
     }
@@ -261,12 +263,12 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var nina = await db.ActorAsync(DemoWorld.NinaEmail);
         var requestId = await NinasRequestIdAsync(db);
 
-        Assert.Equal(RemovalErrors.DecisionReasonRequired, Assert.Single((await removals.RejectAsync(admin, requestId, "   ")).Errors));
+        Assert.Equal(RemovalErrors.DecisionReasonRequired, Assert.Single((await queue.RejectAsync(admin, requestId, "   ")).Errors));
         Assert.Equal(RemovalErrors.DecisionReasonTooLong,
-            Assert.Single((await removals.RejectAsync(admin, requestId, new string('x', 1001))).Errors));
+            Assert.Single((await queue.RejectAsync(admin, requestId, new string('x', 1001))).Errors));
         Assert.Equal(RemovalStatus.Pending, await StatusAsync(db, requestId));
 
-        Assert.True((await removals.RejectAsync(admin, requestId, "Your contract with Acme is still running.")).Succeeded);
+        Assert.True((await queue.RejectAsync(admin, requestId, "Your contract with Acme is still running.")).Succeeded);
 
         Assert.Equal(RemovalStatus.Rejected, await StatusAsync(db, requestId));
         Assert.True(await MembershipExistsAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile));
@@ -283,8 +285,8 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var nina = await db.ActorAsync(DemoWorld.NinaEmail);
         var requestId = await NinasRequestIdAsync(db);
 
-        var approve = Task.Run(() => removals.ApproveAsync(admin, requestId));
-        var cancel = Task.Run(() => removals.CancelAsync(nina, requestId));
+        var approve = Task.Run(() => queue.ApproveAsync(admin, requestId));
+        var cancel = Task.Run(() => requests.CancelAsync(nina, requestId));
         var results = await Task.WhenAll(approve, cancel);
         var (approved, cancelled) = (results[0], results[1]);
 
@@ -328,15 +330,15 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         foreach (var (membershipId, ownerUserId, cloudId, profileId) in members.Take(8))
         {
             var member = await db.Actors.LoadAsync(ownerUserId);
-            var request = await removals.RequestAsync(member, membershipId, null);
+            var request = await requests.RequestAsync(member, membershipId, null);
             if (!request.Succeeded)
             {
                 continue; // Nina's membership already has the seeded request.
             }
 
             var results = await Task.WhenAll(
-                Task.Run(() => removals.ApproveAsync(admin, request.Value)),
-                Task.Run(() => removals.CancelAsync(member, request.Value)));
+                Task.Run(() => queue.ApproveAsync(admin, request.Value)),
+                Task.Run(() => requests.CancelAsync(member, request.Value)));
 
             Assert.Single(results, r => r.Succeeded);
             var status = await StatusAsync(db, request.Value);
@@ -355,7 +357,7 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
         var requestId = await NinasRequestIdAsync(db);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => removals.ApproveAsync(admin, requestId))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => queue.ApproveAsync(admin, requestId))));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.Equal(1, await CountAsync(db, c => c.AuditEntries.Where(e => e.Action == RemovalAuditActions.Approved)));
@@ -382,7 +384,7 @@ public sealed class RemovalServiceTests : IAsyncLifetime
             await context.SaveChangesAsync();
         }
 
-        Assert.True((await removals.ApproveAsync(admin, await NinasRequestIdAsync(db))).Succeeded);
+        Assert.True((await queue.ApproveAsync(admin, await NinasRequestIdAsync(db))).Succeeded);
 
         await using var check = db.CreateDbContext();
         var left = await check.Invitations.Where(i => i.ProfileId == nina.ProfileIds[0])
@@ -400,11 +402,11 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
         var nina = await db.ActorAsync(DemoWorld.NinaEmail);
         var membershipId = await MembershipIdAsync(db, DemoWorld.NorthwindHandle, DemoWorld.AcmeMobile);
-        Assert.True((await removals.ApproveAsync(admin, await NinasRequestIdAsync(db))).Succeeded);
+        Assert.True((await queue.ApproveAsync(admin, await NinasRequestIdAsync(db))).Succeeded);
 
-        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await removals.RequestAsync(nina, membershipId, null)).Errors));
-        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await removals.TurnOffCloudNotificationsAsync(nina, membershipId)).Errors));
-        Assert.Empty(await removals.GetMyMembershipsAsync(nina));
+        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await requests.RequestAsync(nina, membershipId, null)).Errors));
+        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await requests.TurnOffCloudNotificationsAsync(nina, membershipId)).Errors));
+        Assert.Empty(await requests.GetMyMembershipsAsync(nina));
     }
 
     [Fact]
@@ -413,16 +415,16 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
         var membershipId = await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.AcmeMobile);
 
-        Assert.True((await removals.TurnOffCloudNotificationsAsync(fiona, membershipId)).Succeeded);
-        Assert.True((await removals.TurnOffCloudNotificationsAsync(fiona, membershipId)).Succeeded);
+        Assert.True((await requests.TurnOffCloudNotificationsAsync(fiona, membershipId)).Succeeded);
+        Assert.True((await requests.TurnOffCloudNotificationsAsync(fiona, membershipId)).Succeeded);
 
-        var mine = await removals.GetMyMembershipsAsync(fiona);
+        var mine = await requests.GetMyMembershipsAsync(fiona);
         Assert.Equal(NotificationFrequency.Never, mine.Single(m => m.CloudName == DemoWorld.AcmeMobile).Frequency);
         Assert.Equal(NotificationFrequency.Instant, mine.Single(m => m.CloudName == DemoWorld.GlobexDesign).Frequency);
         Assert.Equal(1, await CountAsync(db, c => c.CloudNotificationSettings.Where(s => s.ProfileId == fiona.ProfileIds[0])));
 
         var omar = await db.ActorAsync(DemoWorld.OmarEmail);
-        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await removals.TurnOffCloudNotificationsAsync(omar, membershipId)).Errors));
+        Assert.Equal(RemovalErrors.MembershipNotFound, Assert.Single((await requests.TurnOffCloudNotificationsAsync(omar, membershipId)).Errors));
     }
 
     [Fact]
@@ -431,11 +433,11 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
         db.Clock.Advance(TimeSpan.FromHours(1));
-        await removals.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign), "Moving on");
+        await requests.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign), "Moving on");
         db.Clock.Advance(TimeSpan.FromHours(1));
-        await removals.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.AcmeMobile), null);
+        await requests.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.AcmeMobile), null);
 
-        var all = await removals.GetQueueAsync(admin, new RemovalQueueQuery());
+        var all = await queue.GetQueueAsync(admin, new RemovalQueueQuery());
         Assert.NotNull(all);
         Assert.Equal(3, all.Total);
         Assert.Equal(["Northwind Studio", "Fiona Park", "Fiona Park"], all.Items.Select(i => i.MemberName));
@@ -444,19 +446,19 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromDays(2) + TimeSpan.FromHours(2), all.Items[0].Age);
         Assert.Equal("Moving on", all.Items[1].Reason);
 
-        var paged = await removals.GetQueueAsync(admin, new RemovalQueueQuery(PageSize: 2, Page: 2));
+        var paged = await queue.GetQueueAsync(admin, new RemovalQueueQuery(PageSize: 2, Page: 2));
         Assert.Equal(DemoWorld.AcmeMobile, Assert.Single(paged!.Items).CloudName);
         Assert.Equal(3, paged.Total);
 
         await using var context = db.CreateDbContext();
         var globex = await context.Organizations.Where(o => o.Name == DemoWorld.Globex).Select(o => o.Id).SingleAsync();
-        var byOrg = await removals.GetQueueAsync(admin, new RemovalQueueQuery(OrganizationId: globex));
+        var byOrg = await queue.GetQueueAsync(admin, new RemovalQueueQuery(OrganizationId: globex));
         Assert.Equal(DemoWorld.GlobexDesign, Assert.Single(byOrg!.Items).CloudName);
-        var byMember = await removals.GetQueueAsync(admin, new RemovalQueueQuery(Member: "northWIND"));
+        var byMember = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Member: "northWIND"));
         Assert.Equal("Northwind Studio", Assert.Single(byMember!.Items).MemberName);
-        var wildcard = await removals.GetQueueAsync(admin, new RemovalQueueQuery(Member: "%"));
+        var wildcard = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Member: "%"));
         Assert.Empty(wildcard!.Items);
-        var approvedOnly = await removals.GetQueueAsync(admin, new RemovalQueueQuery(Status: RemovalStatus.Approved));
+        var approvedOnly = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Status: RemovalStatus.Approved));
         Assert.Empty(approvedOnly!.Items);
     }
 
@@ -466,28 +468,28 @@ public sealed class RemovalServiceTests : IAsyncLifetime
         var admin = await db.ActorAsync(DemoWorld.AdminEmail);
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
         db.Clock.Advance(TimeSpan.FromHours(1));
-        await removals.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign), null);
+        await requests.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.GlobexDesign), null);
         db.Clock.Advance(TimeSpan.FromHours(1));
-        await removals.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.AcmeMobile), null);
+        await requests.RequestAsync(fiona, await MembershipIdAsync(db, DemoWorld.FionaHandle, DemoWorld.AcmeMobile), null);
 
-        var byCloud = await removals.GetQueueAsync(admin, new RemovalQueueQuery(Sort: RemovalQueueSort.Cloud));
+        var byCloud = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Sort: RemovalQueueSort.Cloud));
         // Equal cloud names keep the oldest first.
         Assert.Equal([DemoWorld.AcmeMobile, DemoWorld.AcmeMobile, DemoWorld.GlobexDesign], byCloud!.Items.Select(i => i.CloudName));
         Assert.Equal(["Northwind Studio", "Fiona Park"], byCloud.Items.Take(2).Select(i => i.MemberName));
 
-        var byMemberDesc = await removals.GetQueueAsync(admin, new RemovalQueueQuery(Sort: RemovalQueueSort.Member, Descending: true));
+        var byMemberDesc = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Sort: RemovalQueueSort.Member, Descending: true));
         Assert.Equal(["Northwind Studio", "Fiona Park", "Fiona Park"], byMemberDesc!.Items.Select(i => i.MemberName));
         // Newest first among Fiona's two.
         Assert.Equal(DemoWorld.AcmeMobile, byMemberDesc.Items[1].CloudName);
 
-        var byOrgDesc = await removals.GetQueueAsync(admin, new RemovalQueueQuery(Sort: RemovalQueueSort.Organization, Descending: true));
+        var byOrgDesc = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Sort: RemovalQueueSort.Organization, Descending: true));
         Assert.Equal(DemoWorld.Globex, byOrgDesc!.Items[0].OrganizationName);
 
-        var newest = await removals.GetQueueAsync(admin, new RemovalQueueQuery(Descending: true));
+        var newest = await queue.GetQueueAsync(admin, new RemovalQueueQuery(Descending: true));
         Assert.Equal(DemoWorld.AcmeMobile, newest!.Items[0].CloudName);
         Assert.Equal("Fiona Park", newest.Items[0].MemberName);
 
-        var pastTheEnd = await removals.GetQueueAsync(admin, new RemovalQueueQuery(PageSize: 2, Page: 99));
+        var pastTheEnd = await queue.GetQueueAsync(admin, new RemovalQueueQuery(PageSize: 2, Page: 99));
         Assert.Equal(2, pastTheEnd!.Page);
         Assert.Equal(2, pastTheEnd.PageCount);
         Assert.Single(pastTheEnd.Items);

@@ -157,6 +157,25 @@ public sealed class SupportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replies_and_closes_by_two_admins_at_once_close_it_once_and_every_reply_that_passed_is_kept()
+    {
+        var id = await SendAsLeeAsync();
+        var admin = await db.ActorAsync(DemoWorld.AdminEmail);
+        var steps = Enumerable.Range(0, 8).Select(i => i % 2 == 0
+            ? Task.Run(async () => ("reply", (await support.ReplyAsync(admin, id, $"Answer {i}")).Succeeded))
+            : Task.Run(async () => ("close", (await support.CloseAsync(admin, id)).Succeeded)));
+
+        var results = await Task.WhenAll(steps);
+
+        Assert.Single(results, r => r is ("close", true));
+        var replies = results.Count(r => r is ("reply", true));
+        Assert.Equal(replies, await CountAsync(c => c.SupportReplies.Where(r => r.SupportRequestId == id)));
+        Assert.Equal(replies, await CountAsync(c => c.Notifications.Where(n => n.Title == "Support replied to your request")));
+        Assert.Equal(1, await CountAsync(c => c.Notifications.Where(n => n.Title == "Your support request was closed")));
+        Assert.Equal(SupportStatus.Closed, (await support.ListMineAsync(await db.ActorAsync(DemoWorld.LeeEmail))).Single(r => r.Id == id).Status);
+    }
+
+    [Fact]
     public async Task Requests_and_replies_are_in_the_senders_data_export()
     {
         var id = await SendAsLeeAsync();

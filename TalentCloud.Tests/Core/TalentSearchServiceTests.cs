@@ -288,9 +288,8 @@ public sealed class TalentSearchServiceTests : IAsyncLifetime
         await using (var context = db.CreateDbContext())
         {
             var omar = await context.Profiles.Include(p => p.Skills).SingleAsync(p => p.Handle == DemoWorld.OmarHandle);
-            omar.Title = "Quantum zebracorn wrangler";
-            omar.Skills.RemoveAll(s => s.Name == "REST APIs");
-            omar.Skills.Add(new ProfileSkill { Name = "Haskellish" });
+            var settings = ProfileSettings.Of(omar);
+            omar.Update(settings with { Title = "Quantum zebracorn wrangler", Skills = [.. settings.Skills.Where(s => s != "REST APIs"), "Haskellish"] });
             await context.SaveChangesAsync();
         }
 

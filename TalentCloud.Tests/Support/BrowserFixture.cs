@@ -123,39 +123,57 @@ public class BrowserFixture<TApp> : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var executable = Environment.GetEnvironmentVariable("TALENTCLOUD_CHROMIUM") is { Length: > 0 } configured
-            ? configured
-            : ChromiumPaths.FirstOrDefault(File.Exists);
-        if (executable is null || !File.Exists(executable))
+        var executable = ChromiumPath();
+        if (executable is null)
         {
-            MissingReason = "No Chromium found (install Debian's 'chromium' package or set TALENTCLOUD_CHROMIUM).";
+            MissingReason = NoChromium;
             return;
         }
 
         BaseAddress = App.StartKestrel();
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        (playwright, Browser) = await LaunchAsync(executable);
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page; skips or fails when no browser is available.</summary>
+    public Task<IPage> NewPageAsync() => NewPageAsync(Browser, BaseAddress, MissingReason);
+
+    internal const string NoChromium = "No Chromium found (install Debian's 'chromium' package or set TALENTCLOUD_CHROMIUM).";
+
+    /// <summary>The Chromium to drive: <c>TALENTCLOUD_CHROMIUM</c>, or Debian's; null when there is none.</summary>
+    internal static string? ChromiumPath()
+    {
+        var executable = Environment.GetEnvironmentVariable("TALENTCLOUD_CHROMIUM") is { Length: > 0 } configured
+            ? configured
+            : ChromiumPaths.FirstOrDefault(File.Exists);
+        return executable is not null && File.Exists(executable) ? executable : null;
+    }
+
+    internal static async Task<(IPlaywright, IBrowser)> LaunchAsync(string executable)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+        return (playwright, browser);
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page; skips or fails when no browser is available.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh context (its own cookies) on <paramref name="baseAddress"/>; skips or fails without a browser.</summary>
+    internal static async Task<IPage> NewPageAsync(IBrowser? browser, Uri baseAddress, string? missingReason)
     {
-        if (Browser is null)
+        if (browser is null)
         {
             if (BrowserFixture.Required)
             {
-                Assert.Fail($"Browser tests are required but cannot run: {MissingReason}");
+                Assert.Fail($"Browser tests are required but cannot run: {missingReason}");
             }
 
-            Assert.Skip(MissingReason ?? "No browser.");
+            Assert.Skip(missingReason ?? "No browser.");
         }
 
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         return page;

@@ -15,7 +15,7 @@ public static class CoreServices
         services.AddLogging();
         services.AddDataProtection();
         services.AddSingleton<TimeProvider>(db.Clock);
-        services.AddTalentCloudCore(db.ConnectionString);
+        services.AddTalentCloudCore(db.Database, db.Settings);
         services.AddTalentCloudIdentity().AddDefaultTokenProviders();
         // Keep the production policy but hash quickly: iteration count is configuration, not a rule under test.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);

@@ -27,6 +27,8 @@ public static class MessagingAppData
         return await services.GetRequiredService<ActorLoader>().LoadAsync(userId);
     }
 
+    public static MessageService Messages(IServiceProvider services) => services.GetRequiredService<MessageService>();
+
     public static ConversationService Conversations(IServiceProvider services) => services.GetRequiredService<ConversationService>();
 
     /// <summary>Starts a contract between the pair now, as accepting an offer would.</summary>

@@ -15,8 +15,7 @@ public sealed class JobsHttpTests(WebAppFixture app) : IClassFixture<WebAppFixtu
 
     private async Task<int> JobIdAsync(string title)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(app.Factory.ConnectionString).Options;
-        await using var db = new AppDbContext(options);
+        await using var db = app.Factory.CreateDbContext();
         return await db.Jobs.Where(j => j.Title == title).Select(j => j.Id).SingleAsync();
     }
 

@@ -82,7 +82,7 @@ public sealed class MessagingHttpTests(WebAppFixture app) : IClassFixture<WebApp
     {
         var id = await MessagingAppData.ConversationIdAsync(Services, DemoWorld.Acme, DemoWorld.FionaHandle);
         var fiona = await MessagingAppData.ActorAsync(Services, DemoWorld.FionaEmail);
-        var sent = await MessagingAppData.Conversations(Services).SendAsync(fiona, id, "<script>alert('pwned')</script><img src=x onerror=alert(1)>");
+        var sent = await MessagingAppData.Messages(Services).SendAsync(fiona, id, "<script>alert('pwned')</script><img src=x onerror=alert(1)>");
         Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
 
         var html = await (await app.ClientAsync(DemoWorld.MariaEmail)).GetStringAsync($"/messages/{id}");

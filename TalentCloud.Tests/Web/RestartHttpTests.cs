@@ -10,23 +10,15 @@ namespace TalentCloud.Tests.Web;
 /// A restart (or a second instance) over the same database: the Data Protection keys live there, so sign-in cookies
 /// and antiforgery tokens issued by one process are honoured by the next.
 /// </summary>
-public sealed class RestartHttpTests : IAsyncDisposable
+public sealed class RestartHttpTests
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"talentcloud-restart-{Guid.NewGuid():N}.db");
-
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        TalentCloudAppFactory.DeleteDatabase(databasePath);
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task A_user_signed_in_before_a_restart_is_still_signed_in_after_it()
     {
+        await using var database = await EmptyDatabase.CreateAsync();
         var cookies = new CookieContainer();
         string token;
-        await using (var before = new TalentCloudAppFactory(databasePath) { GeneratedProfiles = 0 })
+        await using (var before = database.NewInstance(generatedProfiles: 0))
         {
             var client = Client(before, cookies);
             var response = await SignIn.PostLoginAsync(client, DemoWorld.FionaEmail, DemoWorld.Password);
@@ -35,7 +27,7 @@ public sealed class RestartHttpTests : IAsyncDisposable
             token = await SignIn.AntiforgeryTokenAsync(client, "/");
         }
 
-        await using var after = new TalentCloudAppFactory(databasePath) { GeneratedProfiles = 0 };
+        await using var after = database.NewInstance(generatedProfiles: 0);
         var again = Client(after, cookies);
         Assert.Contains("Welcome, Fiona Park", WebUtility.HtmlDecode(await again.GetStringAsync("/")), StringComparison.Ordinal);
 

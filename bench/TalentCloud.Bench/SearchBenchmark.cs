@@ -24,7 +24,7 @@ internal sealed record MixEntry(string Label, string Searcher, SearchQuery Query
 /// </summary>
 public static class SearchBenchmark
 {
-    private static readonly MixEntry[] Mix =
+    internal static readonly MixEntry[] Mix =
     [
         new("mobile", DemoWorld.MariaEmail, new SearchQuery { Text = "mobile" }, "\"mobile\"", ["mobile"], ""),
         new("python", DemoWorld.MariaEmail, new SearchQuery { Text = "python" }, "\"python\"", ["python"], ""),
@@ -175,9 +175,61 @@ public static class SearchBenchmark
         }
     }
 
-    private sealed record Stats(double P50, double P95, double P99, double Mean);
+    internal sealed record Stats(double P50, double P95, double P99, double Mean);
 
-    private static Stats Summary(List<double> times)
+    /// <summary>The searches' actors (loaded as the app loads them) and the number of profiles, on any database.</summary>
+    internal static async Task<(Dictionary<string, Actor> Actors, int Profiles)> ActorsAsync(IServiceProvider services)
+    {
+        var actors = new Dictionary<string, Actor>();
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        foreach (var email in Mix.Select(m => m.Searcher).Distinct())
+        {
+            var normalized = email.ToUpperInvariant();
+            var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync();
+            actors[email] = await services.GetRequiredService<ActorLoader>().LoadAsync(userId);
+        }
+
+        return (actors, await db.Profiles.CountAsync());
+    }
+
+    /// <summary>
+    /// Times <paramref name="queries"/> warm searches of the mix through the service (after one warm-up round);
+    /// returns each query's milliseconds in mix order and each search's match count and first page of ids.
+    /// </summary>
+    internal static async Task<(List<double> Times, int[] Matches, List<int>[] FirstPages)> MeasureServiceAsync(IServiceProvider services, int queries)
+    {
+        var search = services.GetRequiredService<TalentSearchService>();
+        var (actors, _) = await ActorsAsync(services);
+        var matches = new int[Mix.Length];
+        var pages = new List<int>[Mix.Length];
+        for (var e = 0; e < Mix.Length; e++)
+        {
+            var answer = await search.SearchAsync(actors[Mix[e].Searcher], Mix[e].Query);
+            matches[e] = answer.Results.TotalCount;
+            pages[e] = [.. answer.Results.Tiles.Select(t => t.ProfileId)];
+        }
+
+        var times = new List<double>(queries);
+        for (var i = 0; i < queries; i++)
+        {
+            var entry = Mix[i % Mix.Length];
+            var start = Stopwatch.GetTimestamp();
+            var answer = await search.SearchAsync(actors[entry.Searcher], entry.Query);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (answer.Status != SearchStatus.Ok)
+            {
+                throw new InvalidOperationException($"{entry.Label}: {answer.Status} {string.Join("; ", answer.Errors)}");
+            }
+        }
+
+        return (times, matches, pages);
+    }
+
+    /// <summary>The median of each entry of the mix over <paramref name="times"/> (taken in mix order).</summary>
+    internal static double[] MediansPerSearch(List<double> times) =>
+        [.. Enumerable.Range(0, Mix.Length).Select(e => Summary([.. Enumerable.Range(0, times.Count).Where(i => i % Mix.Length == e).Select(i => times[i])]).P50)];
+
+    internal static Stats Summary(List<double> times)
     {
         var sorted = times.Order().ToArray();
         double At(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -31,7 +31,7 @@ internal static class ActionStream
         var actors = services.GetRequiredService<ActorLoader>();
         var jobs = services.GetRequiredService<JobService>();
         var proposals = services.GetRequiredService<ProposalService>();
-        var conversations = services.GetRequiredService<ConversationService>();
+        var messages = services.GetRequiredService<MessageService>();
         var invitations = services.GetRequiredService<InvitationService>();
         var clouds = services.GetRequiredService<CloudService>();
         var random = new Random(seed);
@@ -115,7 +115,7 @@ internal static class ActionStream
                 {
                     var (conversationId, orgUser, profileUser) = threads[random.Next(threads.Count)];
                     var sender = await ActorAsync(random.Next(2) == 0 ? orgUser : profileUser);
-                    var sent = await conversations.SendAsync(sender, conversationId, $"Crash test message {random.Next(1_000_000)}");
+                    var sent = await messages.SendAsync(sender, conversationId, $"Crash test message {random.Next(1_000_000)}");
                     if (sent.Succeeded)
                     {
                         await AckAsync("message", sent.Value!.Id);

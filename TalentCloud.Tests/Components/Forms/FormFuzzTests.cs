@@ -363,7 +363,7 @@ public sealed class FormFuzzTests : ComponentTestBase
         {
             foreach (var id in await db.RemovalRequests.Where(r => r.Status == RemovalStatus.Pending && fiona.ProfileIds.Contains(r.ProfileId)).Select(r => r.Id).ToListAsync())
             {
-                Assert.True((await new RemovalService(Db, Db.Clock).CancelAsync(fiona, id)).Succeeded);
+                Assert.True((await new RemovalRequestService(Db, Db.Clock).CancelAsync(fiona, id)).Succeeded);
             }
         }
 

@@ -116,7 +116,7 @@ public sealed class AdminPageTests : ComponentTestBase
     {
         await using (var db = Db.CreateDbContext())
         {
-            await new RemovalService(Db, Db.Clock).ApproveAsync(await ActorAsync(DemoWorld.AdminEmail), (await db.RemovalRequests.SingleAsync()).Id);
+            await new RemovalQueueService(Db, Db.Clock).ApproveAsync(await ActorAsync(DemoWorld.AdminEmail), (await db.RemovalRequests.SingleAsync()).Id);
         }
 
         var cut = await QueueAsync(DemoWorld.AdminEmail, "/admin/removals?status=All");

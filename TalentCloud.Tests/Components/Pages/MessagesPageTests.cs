@@ -14,6 +14,10 @@ public sealed class MessagesPageTests : ComponentTestBase
 {
     private ConversationService Conversations => Services.GetRequiredService<ConversationService>();
 
+    private MessageService Messages => Services.GetRequiredService<MessageService>();
+
+    private InterviewService Interviews => Services.GetRequiredService<InterviewService>();
+
     private Task<int> ConversationAsync(string organization, string handle) => MessagingAppData.ConversationIdAsync(Services, organization, handle);
 
     private async Task<IRenderedComponent<ConversationPage>> OpenAsync(string email, int conversationId)
@@ -71,7 +75,7 @@ public sealed class MessagesPageTests : ComponentTestBase
         var cut = Render<MessagesPage>();
         var id = await ConversationAsync(DemoWorld.Initech, DemoWorld.OmarHandle);
 
-        Assert.True((await Conversations.SendAsync(await ActorAsync(DemoWorld.CarlEmail), id, "Are you free on Thursday?")).Succeeded);
+        Assert.True((await Messages.SendAsync(await ActorAsync(DemoWorld.CarlEmail), id, "Are you free on Thursday?")).Succeeded);
 
         cut.WaitForAssertion(() => Assert.Equal("2 unread", cut.Find("[data-testid=conversation-unread]").TextContent.Trim()));
         Assert.Contains("Are you free on Thursday?", cut.Find("[data-testid=inbox-item]").TextContent, StringComparison.Ordinal);
@@ -154,7 +158,7 @@ public sealed class MessagesPageTests : ComponentTestBase
         var cut = await OpenAsync(DemoWorld.FionaEmail, id);
         var shown = cut.FindAll("[data-testid=message]").Count;
 
-        Assert.True((await Conversations.SendAsync(await ActorAsync(DemoWorld.MariaEmail), id, "The contract is ready for you.")).Succeeded);
+        Assert.True((await Messages.SendAsync(await ActorAsync(DemoWorld.MariaEmail), id, "The contract is ready for you.")).Succeeded);
 
         cut.WaitForAssertion(() => Assert.Equal(shown + 1, cut.FindAll("[data-testid=message]").Count));
         var last = cut.FindAll("[data-testid=message]")[^1];
@@ -194,7 +198,7 @@ public sealed class MessagesPageTests : ComponentTestBase
 
     private async Task<int> ProposedInterviewAsync(int conversationId)
     {
-        var proposed = await Conversations.ProposeInterviewAsync(await ActorAsync(DemoWorld.MariaEmail), conversationId,
+        var proposed = await Interviews.ProposeAsync(await ActorAsync(DemoWorld.MariaEmail), conversationId,
             Db.Clock.GetUtcNow().UtcDateTime.Date.AddDays(3).AddHours(10), "Europe/Madrid", "https://meet.example.com/acme-fiona");
         Assert.True(proposed.Succeeded, string.Join(" ", proposed.Errors));
         return proposed.Value!.Interview!.Id;
@@ -240,7 +244,7 @@ public sealed class MessagesPageTests : ComponentTestBase
         var maria = await OpenAsync(DemoWorld.MariaEmail, id);
         Assert.Equal("Waiting for an answer", maria.Find("[data-testid=interview-status]").TextContent.Trim());
 
-        Assert.True((await Conversations.RespondToInterviewAsync(await ActorAsync(DemoWorld.FionaEmail), id, interviewId, accept: true)).Succeeded);
+        Assert.True((await Interviews.RespondAsync(await ActorAsync(DemoWorld.FionaEmail), id, interviewId, accept: true)).Succeeded);
 
         maria.WaitForAssertion(() => Assert.Equal("Accepted", maria.Find("[data-testid=interview-status]").TextContent.Trim()));
         Assert.Contains("Accepted the interview", maria.FindAll("[data-testid=message]")[^1].TextContent, StringComparison.Ordinal);

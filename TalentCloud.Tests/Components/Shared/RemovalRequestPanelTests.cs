@@ -10,13 +10,13 @@ using TalentCloud.Web.Components.Shared;
 
 namespace TalentCloud.Tests.Components.Shared;
 
-/// <summary>The member's removal panel: its two states, and the leave dialog acting through RemovalService as the member.</summary>
+/// <summary>The member's removal panel: its two states, and the leave dialog acting through RemovalRequestService as the member.</summary>
 public sealed class RemovalRequestPanelTests : ComponentTestBase
 {
     private async Task<MembershipRemovalState> FionasGlobexMembershipAsync()
     {
         await SignInAsAsync(DemoWorld.FionaEmail);
-        var mine = await Services.GetRequiredService<RemovalService>().GetMyMembershipsAsync(await ActorAsync(DemoWorld.FionaEmail));
+        var mine = await Services.GetRequiredService<RemovalRequestService>().GetMyMembershipsAsync(await ActorAsync(DemoWorld.FionaEmail));
         return mine.Single(m => m.CloudName == DemoWorld.GlobexDesign);
     }
 

@@ -184,13 +184,13 @@ public sealed class ProposalServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Concurrent_double_submit_creates_one_proposal_and_one_charge()
+    public async Task Thirty_concurrent_submits_create_one_proposal_and_one_charge()
     {
         var (fiona, profile) = await TalentAsync(DemoWorld.FionaEmail);
         var jobId = await world.JobIdAsync(DemoWorld.AcmeIosJob); // hourly $90: 6 Connects
         var before = await world.LedgerSumAsync(profile);
 
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ =>
             Task.Run(() => world.Proposals.SubmitAsync(fiona, new ProposalDraft(jobId, profile, "Same click, many times", 90)))));
 
         Assert.Single(attempts, r => r.Succeeded);

@@ -61,4 +61,19 @@ public sealed class CloudOnboardingServiceTests : JoiningWorld
         Assert.Equal([$"At most {Offer.MaxTasks} onboarding tasks."],
             (await Onboarding.SetAsync(maria, cloud, [.. Enumerable.Range(0, 11).Select(i => new OnboardingTaskInput(OnboardingTaskKind.Agreement, $"A{i}", "T"))])).Errors);
     }
+
+    [Fact]
+    public async Task Two_saves_at_once_leave_one_of_the_two_sets_never_both_mixed()
+    {
+        var maria = await Maria;
+        var cloud = await CloudIdAsync(DemoWorld.AcmeMobile);
+        OnboardingTaskInput[] Set(string name, int count) =>
+            [.. Enumerable.Range(1, count).Select(i => new OnboardingTaskInput(OnboardingTaskKind.Agreement, $"{name} {i}", $"Terms {i} of {name}."))];
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Onboarding.SetAsync(maria, cloud, Set(i % 2 == 0 ? "Even" : "Odd", 2 + (i % 2))))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
+        var titles = (await Onboarding.GetAsync(maria, cloud))!.Tasks.Select(t => t.Title).ToList();
+        Assert.True(titles.SequenceEqual(Set("Even", 2).Select(t => t.Title)) || titles.SequenceEqual(Set("Odd", 3).Select(t => t.Title)), string.Join(", ", titles));
+    }
 }

@@ -1,6 +1,7 @@
 using TalentCloud.Core.Invitations;
 using TalentCloud.Core.Memberships;
 using TalentCloud.Core.Notifications;
+using TalentCloud.Core.Profiles;
 using TalentCloud.Core.Seeding;
 
 namespace TalentCloud.Tests.Core.Joining;
@@ -27,10 +28,7 @@ public sealed class InvitationServiceTests : JoiningWorld
     public async Task Meeting_every_criterion_without_manual_approval_makes_the_member_active()
     {
         await SetProfileAsync(DemoWorld.OmarHandle, p =>
-        {
-            p.Country = "DE";
-            p.Skills.Add(new TalentCloud.Core.Profiles.ProfileSkill { Name = "sql" });
-        });
+            p.Update(ProfileSettings.Of(p) with { Country = "DE", Skills = [.. ProfileSettings.Of(p).Skills, "sql"] }));
 
         var result = await Invitations.AcceptAsync(await Omar, await OmarsSeededInvitationAsync());
 

@@ -162,11 +162,50 @@ public sealed class OfferServiceTests : JoiningWorld
             new OfferInput(await CloudIdAsync(DemoWorld.GlobexDesign), omarId, "API work", "", PayKind.Hourly, 60, []));
         var omar = await Omar;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Offers.AcceptAsync(omar, created.Value))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => Offers.AcceptAsync(omar, created.Value))));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.Equal(1, await CountAsync(c => c.Contracts.Where(x => x.ProfileId == omarId)));
         Assert.Equal(1, await CountAsync(c => c.CloudMemberships.Where(m => m.ProfileId == omarId)));
+    }
+
+    [Fact]
+    public async Task Concurrent_accepts_by_a_pending_member_create_one_contract_and_activate_once()
+    {
+        // Lee is pending in Acme Pro Mobile Developers: no new membership row can stop a second accept here.
+        var leeId = await ProfileIdAsync(DemoWorld.LeeHandle);
+        var created = await Offers.CreateAsync(await Maria,
+            new OfferInput(await CloudIdAsync(DemoWorld.AcmeMobile), leeId, "Android release", "", PayKind.FixedPrice, 4000, []));
+        var lee = await Lee;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => Offers.AcceptAsync(lee, created.Value))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal(1, await CountAsync(c => c.Contracts.Where(x => x.OfferId == created.Value)));
+        Assert.Equal(MembershipStatus.Active, (await MembershipAsync(DemoWorld.AcmeMobile, DemoWorld.LeeHandle))!.Status);
+        Assert.Equal(1, await CountAsync(c => c.AuditEntries.Where(e => e.Action == "offer.accepted")));
+    }
+
+    [Fact]
+    public async Task An_offer_accept_racing_an_invitation_accept_to_the_same_cloud_leaves_one_active_membership()
+    {
+        // Omar holds Acme's invitation to Acme Data Guild (whose criteria he misses); Acme also offers him work there.
+        var omarId = await ProfileIdAsync(DemoWorld.OmarHandle);
+        var dataGuild = await CloudIdAsync(DemoWorld.AcmeData);
+        var invitation = await OmarsSeededInvitationAsync();
+        var offer = await Offers.CreateAsync(await Maria, new OfferInput(dataGuild, omarId, "Warehouse migration", "", PayKind.Hourly, 70, []));
+        var omar = await Omar;
+
+        var accepts = await Task.WhenAll(
+            Task.Run(async () => (await Invitations.AcceptAsync(omar, invitation)).Succeeded),
+            Task.Run(async () => (await Offers.AcceptAsync(omar, offer.Value)).Succeeded));
+
+        // Whichever ran first, the offer places him: one membership, Active, by contract.
+        Assert.True(accepts[1]);
+        Assert.Equal(1, await CountAsync(c => c.CloudMemberships.Where(m => m.ProfileId == omarId && m.CloudId == dataGuild)));
+        var membership = await MembershipAsync(DemoWorld.AcmeData, DemoWorld.OmarHandle);
+        Assert.Equal(MembershipStatus.Active, membership!.Status);
+        Assert.Equal(JoinMethod.Contract, membership.JoinedVia);
     }
 
     [Fact]

@@ -68,13 +68,13 @@ public sealed class ContactRuleHolesTests : IAsyncLifetime
     [Fact]
     public async Task Carl_asking_omar_for_his_whatsapp_is_refused_while_maria_may_ask_fiona()
     {
-        var conversations = MessagingTestWorld.Service(world.Db);
+        var sender = MessagingTestWorld.Messages(world.Db);
         var initechOmar = await MessagingTestWorld.InitechOmarAsync(world.Db);
         var acmeFiona = await MessagingTestWorld.AcmeFionaAsync(world.Db);
         var messages = await MessagingTestWorld.MessageCountAsync(world.Db, initechOmar);
 
-        var carl = await conversations.SendAsync(await world.ActorAsync(DemoWorld.CarlEmail), initechOmar, "what's your WhatsApp?");
-        var maria = await conversations.SendAsync(await world.ActorAsync(DemoWorld.MariaEmail), acmeFiona, "what's your WhatsApp?");
+        var carl = await sender.SendAsync(await world.ActorAsync(DemoWorld.CarlEmail), initechOmar, "what's your WhatsApp?");
+        var maria = await sender.SendAsync(await world.ActorAsync(DemoWorld.MariaEmail), acmeFiona, "what's your WhatsApp?");
 
         var refusal = Assert.Single(carl.Errors);
         Assert.StartsWith("Not sent: your message contains a request to exchange contact details.", refusal, StringComparison.Ordinal);

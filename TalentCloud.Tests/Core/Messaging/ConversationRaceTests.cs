@@ -11,11 +11,15 @@ public sealed class ConversationRaceTests : IAsyncLifetime
 {
     private TestDatabase db = null!;
     private ConversationService service = null!;
+    private MessageService messages = null!;
+    private InterviewService interviews = null!;
 
     public async ValueTask InitializeAsync()
     {
         db = await TestDatabase.CreateWithDemoWorldAsync();
-        service = MessagingTestWorld.Service(db);
+        service = MessagingTestWorld.Conversations(db);
+        messages = MessagingTestWorld.Messages(db);
+        interviews = MessagingTestWorld.Interviews(db);
     }
 
     public async ValueTask DisposeAsync() => await db.DisposeAsync();
@@ -26,14 +30,14 @@ public sealed class ConversationRaceTests : IAsyncLifetime
         var id = await MessagingTestWorld.AcmeFionaAsync(db);
         var maria = await db.ActorAsync(DemoWorld.MariaEmail);
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
-        var proposed = await service.ProposeInterviewAsync(maria, id, new DateTime(2026, 12, 1, 15, 30, 0), "Europe/Madrid", "https://meet.example.com/race");
+        var proposed = await interviews.ProposeAsync(maria, id, new DateTime(2026, 12, 1, 15, 30, 0), "Europe/Madrid", "https://meet.example.com/race");
         var interviewId = proposed.Value!.Interview!.Id;
         var before = await MessagingTestWorld.MessageCountAsync(db, id);
 
         var answers = await Task.WhenAll(
-            Task.Run(() => service.RespondToInterviewAsync(fiona, id, interviewId, accept: true)),
-            Task.Run(() => service.RespondToInterviewAsync(fiona, id, interviewId, accept: false)),
-            Task.Run(() => service.RespondToInterviewAsync(fiona, id, interviewId, accept: true)));
+            Task.Run(() => interviews.RespondAsync(fiona, id, interviewId, accept: true)),
+            Task.Run(() => interviews.RespondAsync(fiona, id, interviewId, accept: false)),
+            Task.Run(() => interviews.RespondAsync(fiona, id, interviewId, accept: true)));
 
         var winner = Assert.Single(answers, a => a.Succeeded);
         var status = winner.Value!.Body.StartsWith("Accepted", StringComparison.Ordinal) ? InterviewStatus.Accepted : InterviewStatus.Declined;
@@ -49,7 +53,7 @@ public sealed class ConversationRaceTests : IAsyncLifetime
         var id = await MessagingTestWorld.AcmeFionaAsync(db);
         var maria = await db.ActorAsync(DemoWorld.MariaEmail);
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
-        await service.SendAsync(maria, id, "Are you free next week?");
+        await messages.SendAsync(maria, id, "Are you free next week?");
         await using (var context = db.CreateDbContext())
         {
             // Fiona has no marker yet: both tabs try to create it.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TalentCloud.Core.Accounts;
 using TalentCloud.Core.ContactRules;
 using TalentCloud.Core.Messaging;
@@ -12,11 +13,15 @@ public sealed class ConversationServiceTests : IAsyncLifetime
 {
     private TestDatabase db = null!;
     private ConversationService service = null!;
+    private MessageService messages = null!;
+    private InterviewService interviews = null!;
 
     public async ValueTask InitializeAsync()
     {
         db = await TestDatabase.CreateWithDemoWorldAsync();
-        service = MessagingTestWorld.Service(db);
+        service = MessagingTestWorld.Conversations(db);
+        messages = MessagingTestWorld.Messages(db);
+        interviews = MessagingTestWorld.Interviews(db);
     }
 
     public async ValueTask DisposeAsync() => await db.DisposeAsync();
@@ -27,7 +32,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var id = await MessagingTestWorld.InitechOmarAsync(db);
         var before = await MessagingTestWorld.MessageCountAsync(db, id);
 
-        var result = await service.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, "reach me at carl@initech.test");
+        var result = await messages.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, "reach me at carl@initech.test");
 
         Assert.False(result.Succeeded);
         Assert.Contains("an e-mail address", result.Errors[0], StringComparison.Ordinal);
@@ -40,7 +45,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
     {
         var id = await MessagingTestWorld.InitechOmarAsync(db);
 
-        var result = await service.SendAsync(await db.ActorAsync(DemoWorld.OmarEmail), id, "Call me: +962 7 9555 0100");
+        var result = await messages.SendAsync(await db.ActorAsync(DemoWorld.OmarEmail), id, "Call me: +962 7 9555 0100");
 
         Assert.False(result.Succeeded);
         Assert.Contains("a phone number", result.Errors[0], StringComparison.Ordinal);
@@ -51,8 +56,8 @@ public sealed class ConversationServiceTests : IAsyncLifetime
     {
         var id = await MessagingTestWorld.AcmeFionaAsync(db);
 
-        var fromMaria = await service.SendAsync(await db.ActorAsync(DemoWorld.MariaEmail), id, "+1 (415) 555-0100");
-        var fromFiona = await service.SendAsync(await db.ActorAsync(DemoWorld.FionaEmail), id, "Mine is fiona@talent.test");
+        var fromMaria = await messages.SendAsync(await db.ActorAsync(DemoWorld.MariaEmail), id, "+1 (415) 555-0100");
+        var fromFiona = await messages.SendAsync(await db.ActorAsync(DemoWorld.FionaEmail), id, "Mine is fiona@talent.test");
 
         Assert.True(fromMaria.Succeeded, string.Join(" ", fromMaria.Errors));
         Assert.True(fromFiona.Succeeded, string.Join(" ", fromFiona.Errors));
@@ -71,7 +76,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.HasEnterpriseSubscription, false));
         }
 
-        var result = await service.SendAsync(await db.ActorAsync(DemoWorld.MariaEmail), id, "+1 (415) 555-0100");
+        var result = await messages.SendAsync(await db.ActorAsync(DemoWorld.MariaEmail), id, "+1 (415) 555-0100");
         var view = await service.GetConversationAsync(await db.ActorAsync(DemoWorld.FionaEmail), id);
 
         Assert.False(result.Succeeded);
@@ -84,7 +89,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var id = await MessagingTestWorld.InitechOmarAsync(db);
         await MessagingTestWorld.StartContractAsync(db, DemoWorld.Initech, DemoWorld.OmarHandle, db.Clock.GetUtcNow().AddMinutes(-1));
 
-        var result = await service.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, "reach me at carl@initech.test");
+        var result = await messages.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, "reach me at carl@initech.test");
         var view = await service.GetConversationAsync(await db.ActorAsync(DemoWorld.OmarEmail), id);
 
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
@@ -98,7 +103,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var id = await MessagingTestWorld.InitechOmarAsync(db);
         await MessagingTestWorld.StartContractAsync(db, DemoWorld.Globex, DemoWorld.OmarHandle, db.Clock.GetUtcNow().AddDays(-1));
 
-        var result = await service.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, "reach me at carl@initech.test");
+        var result = await messages.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, "reach me at carl@initech.test");
 
         Assert.False(result.Succeeded);
     }
@@ -119,7 +124,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         Assert.Null(await service.GetEarlierMessagesAsync(outsider, id, long.MaxValue));
         Assert.Null(await service.GetNewerMessagesAsync(outsider, id, 0));
         Assert.False(await service.MarkReadAsync(outsider, id));
-        var send = await service.SendAsync(outsider, id, "hello");
+        var send = await messages.SendAsync(outsider, id, "hello");
         Assert.Equal(MessagingErrors.NotFound, Assert.Single(send.Errors));
         Assert.DoesNotContain((await service.GetInboxAsync(outsider)).Items, i => i.ConversationId == id);
         Assert.Equal(before, await MessagingTestWorld.MessageCountAsync(db, id));
@@ -131,7 +136,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var id = await MessagingTestWorld.AcmeFionaAsync(db);
         Assert.Null(await service.GetConversationAsync(Actor.Visitor, id));
         Assert.Null(await service.GetConversationAsync(await db.ActorAsync(DemoWorld.FionaEmail), 999_999));
-        Assert.False((await service.SendAsync(Actor.Visitor, id, "hi")).Succeeded);
+        Assert.False((await messages.SendAsync(Actor.Visitor, id, "hi")).Succeeded);
     }
 
     [Fact]
@@ -140,7 +145,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var id = await MessagingTestWorld.AcmeFionaAsync(db);
 
         var view = await service.GetConversationAsync(await db.ActorAsync(DemoWorld.RajEmail), id);
-        var sent = await service.SendAsync(await db.ActorAsync(DemoWorld.RajEmail), id, "Hi Fiona, Raj here from Maria's team.");
+        var sent = await messages.SendAsync(await db.ActorAsync(DemoWorld.RajEmail), id, "Hi Fiona, Raj here from Maria's team.");
 
         Assert.NotNull(view);
         Assert.Equal(ConversationSide.Organization, view.MySide);
@@ -157,7 +162,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
     {
         var id = await MessagingTestWorld.InitechOmarAsync(db);
 
-        var result = await service.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, body);
+        var result = await messages.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, body);
 
         Assert.Equal(MessagingErrors.EmptyMessage, Assert.Single(result.Errors));
     }
@@ -168,8 +173,8 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var id = await MessagingTestWorld.InitechOmarAsync(db);
         var carl = await db.ActorAsync(DemoWorld.CarlEmail);
 
-        var tooLong = await service.SendAsync(carl, id, new string('a', Message.BodyMaxLength + 1));
-        var atLimit = await service.SendAsync(carl, id, new string('a', Message.BodyMaxLength));
+        var tooLong = await messages.SendAsync(carl, id, new string('a', Message.BodyMaxLength + 1));
+        var atLimit = await messages.SendAsync(carl, id, new string('a', Message.BodyMaxLength));
 
         Assert.False(tooLong.Succeeded);
         Assert.Contains("at most 4,000 characters", tooLong.Errors[0], StringComparison.Ordinal);
@@ -182,7 +187,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
     {
         var id = await MessagingTestWorld.InitechOmarAsync(db);
 
-        var result = await service.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, "<script>alert('x')</script><b>bold</b>");
+        var result = await messages.SendAsync(await db.ActorAsync(DemoWorld.CarlEmail), id, "<script>alert('x')</script><b>bold</b>");
 
         Assert.Equal("<script>alert('x')</script><b>bold</b>", result.Value!.Body);
     }
@@ -194,13 +199,13 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var carl = await db.ActorAsync(DemoWorld.CarlEmail);
         for (var i = 0; i < MessagingErrors.MessagesPerMinute; i++)
         {
-            Assert.True((await service.SendAsync(carl, id, $"Update {i}")).Succeeded);
+            Assert.True((await messages.SendAsync(carl, id, $"Update {i}")).Succeeded);
         }
 
-        var limited = await service.SendAsync(carl, id, "One more");
-        var omarStillWrites = await service.SendAsync(await db.ActorAsync(DemoWorld.OmarEmail), id, "Thanks for the updates");
+        var limited = await messages.SendAsync(carl, id, "One more");
+        var omarStillWrites = await messages.SendAsync(await db.ActorAsync(DemoWorld.OmarEmail), id, "Thanks for the updates");
         db.Clock.Advance(TimeSpan.FromSeconds(61));
-        var later = await service.SendAsync(carl, id, "One more");
+        var later = await messages.SendAsync(carl, id, "One more");
 
         Assert.Equal(MessagingErrors.RateLimited, Assert.Single(limited.Errors));
         Assert.Contains("at most 20 messages a minute", limited.Errors[0], StringComparison.Ordinal);
@@ -217,7 +222,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
 
         var burst = MessagingErrors.MessagesPerMinute + 10;
         var results = await Task.WhenAll(Enumerable.Range(0, burst)
-            .Select(i => Task.Run(() => service.SendAsync(carl, id, $"Burst {i}"))));
+            .Select(i => Task.Run(() => messages.SendAsync(carl, id, $"Burst {i}"))));
 
         Assert.Equal(MessagingErrors.MessagesPerMinute, results.Count(r => r.Succeeded));
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(MessagingErrors.RateLimited, Assert.Single(r.Errors)));
@@ -255,7 +260,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var maria = await db.ActorAsync(DemoWorld.MariaEmail);
         var raj = await db.ActorAsync(DemoWorld.RajEmail);
 
-        await service.SendAsync(fiona, id, "One question about the brief");
+        await messages.SendAsync(fiona, id, "One question about the brief");
         Assert.Equal(1, await service.GetUnreadCountAsync(maria));
         Assert.Equal(0, await service.GetUnreadCountAsync(fiona));
         Assert.True(await service.MarkReadAsync(maria, id));
@@ -272,7 +277,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         for (var i = 1; i <= 35; i++)
         {
             db.Clock.Advance(TimeSpan.FromSeconds(4));
-            Assert.True((await service.SendAsync(carl, id, $"Note {i}")).Succeeded);
+            Assert.True((await messages.SendAsync(carl, id, $"Note {i}")).Succeeded);
         }
 
         var view = await service.GetConversationAsync(carl, id);
@@ -291,8 +296,10 @@ public sealed class ConversationServiceTests : IAsyncLifetime
     public async Task Sending_notifies_the_other_side_and_the_open_pages()
     {
         var id = await MessagingTestWorld.InitechOmarAsync(db);
-        var notifier = new ConversationNotifier();
-        var live = MessagingTestWorld.Service(db, notifier);
+        // The services as the app composes them: open pages hear through the notifier once the message commits.
+        await using var app = CoreServices.Build(db);
+        var notifier = app.GetRequiredService<ConversationNotifier>();
+        var live = app.GetRequiredService<MessageService>();
         var received = new TaskCompletionSource<ConversationUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = notifier.Subscribe(id, update =>
         {
@@ -341,11 +348,11 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var maria = await db.ActorAsync(DemoWorld.MariaEmail);
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
 
-        var proposed = await service.ProposeInterviewAsync(maria, id, new DateTime(2026, 12, 1, 15, 30, 0), "Europe/Madrid", "https://meet.example.com/acme-fiona");
+        var proposed = await interviews.ProposeAsync(maria, id, new DateTime(2026, 12, 1, 15, 30, 0), "Europe/Madrid", "https://meet.example.com/acme-fiona");
         var interview = proposed.Value!.Interview!;
         var fionaView = await service.GetConversationAsync(fiona, id);
-        var accepted = await service.RespondToInterviewAsync(fiona, id, interview.Id, accept: true);
-        var again = await service.RespondToInterviewAsync(fiona, id, interview.Id, accept: false);
+        var accepted = await interviews.RespondAsync(fiona, id, interview.Id, accept: true);
+        var again = await interviews.RespondAsync(fiona, id, interview.Id, accept: false);
 
         Assert.True(proposed.Succeeded, string.Join(" ", proposed.Errors));
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 14, 30, 0, TimeSpan.Zero), interview.StartsAt);
@@ -365,7 +372,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var id = await MessagingTestWorld.InitechOmarAsync(db);
         var carl = await db.ActorAsync(DemoWorld.CarlEmail);
 
-        var result = await service.ProposeInterviewAsync(carl, id, new DateTime(2026, 12, 1, 15, 0, 0), "Europe/London", "https://meet.example.com/x");
+        var result = await interviews.ProposeAsync(carl, id, new DateTime(2026, 12, 1, 15, 0, 0), "Europe/London", "https://meet.example.com/x");
         var view = await service.GetConversationAsync(carl, id);
 
         Assert.False(result.Succeeded);
@@ -386,7 +393,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
     {
         var id = await MessagingTestWorld.AcmeFionaAsync(db);
 
-        var result = await service.ProposeInterviewAsync(await db.ActorAsync(DemoWorld.MariaEmail), id, new DateTime(year, 12, 1, 10, 0, 0), zone, link);
+        var result = await interviews.ProposeAsync(await db.ActorAsync(DemoWorld.MariaEmail), id, new DateTime(year, 12, 1, 10, 0, 0), zone, link);
 
         Assert.False(result.Succeeded);
         Assert.Contains(expected, result.Errors[0], StringComparison.Ordinal);
@@ -397,11 +404,11 @@ public sealed class ConversationServiceTests : IAsyncLifetime
     {
         var id = await MessagingTestWorld.AcmeFionaAsync(db);
         var maria = await db.ActorAsync(DemoWorld.MariaEmail);
-        var proposed = await service.ProposeInterviewAsync(maria, id, new DateTime(2026, 12, 2, 9, 0, 0), "America/New_York", "https://meet.example.com/y");
+        var proposed = await interviews.ProposeAsync(maria, id, new DateTime(2026, 12, 2, 9, 0, 0), "America/New_York", "https://meet.example.com/y");
 
-        var byFiona = await service.ProposeInterviewAsync(await db.ActorAsync(DemoWorld.FionaEmail), id, new DateTime(2026, 12, 2, 9, 0, 0),
+        var byFiona = await interviews.ProposeAsync(await db.ActorAsync(DemoWorld.FionaEmail), id, new DateTime(2026, 12, 2, 9, 0, 0),
             "America/New_York", "https://meet.example.com/y");
-        var answeredByMaria = await service.RespondToInterviewAsync(maria, id, proposed.Value!.Interview!.Id, accept: true);
+        var answeredByMaria = await interviews.RespondAsync(maria, id, proposed.Value!.Interview!.Id, accept: true);
 
         Assert.Equal(MessagingErrors.OnlyOrganizationProposes, Assert.Single(byFiona.Errors));
         Assert.Equal(MessagingErrors.OnlyProfileResponds, Assert.Single(answeredByMaria.Errors));
@@ -413,11 +420,11 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         var id = await MessagingTestWorld.AcmeFionaAsync(db);
         var maria = await db.ActorAsync(DemoWorld.MariaEmail);
         var fiona = await db.ActorAsync(DemoWorld.FionaEmail);
-        var proposed = await service.ProposeInterviewAsync(maria, id, new DateTime(2026, 12, 3, 11, 0, 0), "Europe/London", "https://meet.example.com/z");
+        var proposed = await interviews.ProposeAsync(maria, id, new DateTime(2026, 12, 3, 11, 0, 0), "Europe/London", "https://meet.example.com/z");
         var interviewId = proposed.Value!.Interview!.Id;
         var lastBefore = proposed.Value.Id;
 
-        var declined = await service.RespondToInterviewAsync(fiona, id, interviewId, accept: false);
+        var declined = await interviews.RespondAsync(fiona, id, interviewId, accept: false);
         var newerForMaria = await service.GetNewerMessagesAsync(maria, id, lastBefore);
         var mariaView = await service.GetConversationAsync(maria, id);
 

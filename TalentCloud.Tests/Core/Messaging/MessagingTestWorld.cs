@@ -9,8 +9,11 @@ namespace TalentCloud.Tests.Core.Messaging;
 /// <summary>Finds the demo conversations and sets up contracts for the messaging tests.</summary>
 internal static class MessagingTestWorld
 {
-    public static ConversationService Service(TestDatabase db, ConversationNotifier? notifier = null) =>
-        new(db, db.Clock, notifier ?? new ConversationNotifier());
+    public static ConversationService Conversations(TestDatabase db) => new(db, db.Clock);
+
+    public static MessageService Messages(TestDatabase db) => new(db, db.Clock);
+
+    public static InterviewService Interviews(TestDatabase db) => new(db, db.Clock);
 
     public static async Task<int> ConversationIdAsync(TestDatabase db, string organization, string profileHandle)
     {

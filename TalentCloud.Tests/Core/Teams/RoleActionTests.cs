@@ -208,7 +208,7 @@ public sealed class RoleActionTests : TeamWorld
     {
         var actor = await ActorAsync(who);
         var started = await Conversations.StartAsync(actor, await ProfileIdAsync(DemoWorld.OmarHandle), ConversationOrigin.Profile);
-        var sent = await Conversations.SendAsync(actor, started.Value, "Hello Omar, are you free next month?");
+        var sent = await Messages.SendAsync(actor, started.Value, "Hello Omar, are you free next month?");
 
         Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
     }

@@ -223,15 +223,15 @@ public sealed class SubscriptionLifeTests : TeamWorld
     {
         var hank = await Hank;
         var conversation = (await Conversations.StartAsync(hank, await ProfileIdAsync(DemoWorld.OmarHandle))).Value;
-        Assert.True((await Conversations.SendAsync(hank, conversation, "Call me on +1 415 555 0100 to talk.")).Succeeded);
+        Assert.True((await Messages.SendAsync(hank, conversation, "Call me on +1 415 555 0100 to talk.")).Succeeded);
 
         await EndGlobexAsync();
-        var refused = await Conversations.SendAsync(hank, conversation, "Or on +1 415 555 0199 in the evening.");
+        var refused = await Messages.SendAsync(hank, conversation, "Or on +1 415 555 0199 in the evening.");
 
         Assert.Contains("phone number", Assert.Single(refused.Errors), StringComparison.Ordinal);
         Assert.Equal(1, await MessagingTestWorld.MessageCountAsync(Db, conversation));
         Assert.True((await Subscriptions.StartAsync(await Admin, await OrganizationIdAsync(DemoWorld.Globex), NextYear)).Succeeded);
-        Assert.True((await Conversations.SendAsync(hank, conversation, "Or on +1 415 555 0199 in the evening.")).Succeeded);
+        Assert.True((await Messages.SendAsync(hank, conversation, "Or on +1 415 555 0199 in the evening.")).Succeeded);
     }
 
     [Fact]

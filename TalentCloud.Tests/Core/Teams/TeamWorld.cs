@@ -22,7 +22,8 @@ public abstract class TeamWorld : JoiningWorld
     protected OrgDashboardService Dashboards => new(Db, Clouds, Db.Clock);
     protected JobService Jobs => new(Db, Db.Clock);
     protected ProposalService Proposals => new(Db, Db.Clock);
-    protected ConversationService Conversations => new(Db, Db.Clock, new ConversationNotifier());
+    protected ConversationService Conversations => new(Db, Db.Clock);
+    protected MessageService Messages => new(Db, Db.Clock);
     protected MyTalentCloudsService MyClouds => new(Db, Db.Clock);
     protected ProfileService Profiles => new(Db);
 
