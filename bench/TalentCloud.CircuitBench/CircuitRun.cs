@@ -141,7 +141,9 @@ public static class CircuitRun
         await Task.Delay(TimeSpan.FromSeconds(10));
         var after = await SettledRssMiBAsync(settings.ServerPid);
 
-        log.WriteLine($"{settings.Circuits} circuits open (server RSS {after:F1} MiB); every page clicks once a second for {settings.ClickDuration.TotalSeconds:F0} s ...");
+        log.WriteLine(live
+            ? $"{settings.Circuits} circuits open (server RSS {after:F1} MiB); every page clicks once a second for {settings.ClickDuration.TotalSeconds:F0} s ..."
+            : $"{settings.Circuits} static pages open (server RSS {after:F1} MiB); no circuit, nothing to click.");
         // A static page has no circuit to click over: its row reports memory only.
         var (samples, failures) = kind == "none" ? ([], 0) : await ClickAsync(pages, kind, settings.ClickDuration);
         samples.Sort();
