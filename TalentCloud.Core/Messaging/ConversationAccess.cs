@@ -30,6 +30,22 @@ internal static class ConversationAccess
         return actor.OwnsProfile(conversation.ProfileId) ? (conversation, ConversationSide.Profile) : null;
     }
 
+    /// <summary>
+    /// The conversation when the actor is on <paramref name="side"/> of it; otherwise no conversation and why: not found
+    /// for someone with no side, <paramref name="wrongSide"/> for the other side.
+    /// </summary>
+    public static async Task<(Conversation? Conversation, string? Refusal)> OnSideAsync(AppDbContext db, Actor actor, int conversationId,
+        ConversationSide side, string wrongSide, CancellationToken ct)
+    {
+        var access = await FindAsync(db, actor, conversationId, ct);
+        if (access is null)
+        {
+            return (null, MessagingErrors.NotFound);
+        }
+
+        return access.Value.Side == side ? (access.Value.Conversation, null) : (null, wrongSide);
+    }
+
     /// <summary>Every conversation the actor has a side in.</summary>
     public static IQueryable<Conversation> Mine(AppDbContext db, Actor actor)
     {

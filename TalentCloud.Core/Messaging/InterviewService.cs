@@ -25,16 +25,11 @@ public sealed class InterviewService(IDbContextFactory<AppDbContext> dbFactory, 
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
             var db = uow.Db;
-            var access = await ConversationAccess.FindAsync(db, actor, conversationId, ct);
-            if (access is null)
+            var (conversation, refusal) = await ConversationAccess.OnSideAsync(db, actor, conversationId,
+                ConversationSide.Organization, MessagingErrors.OnlyOrganizationProposes, ct);
+            if (conversation is null)
             {
-                return Result<MessageView>.Failure(MessagingErrors.NotFound);
-            }
-
-            var (conversation, side) = access.Value;
-            if (side != ConversationSide.Organization)
-            {
-                return Result<MessageView>.Failure(MessagingErrors.OnlyOrganizationProposes);
+                return Result<MessageView>.Failure(refusal!);
             }
 
             var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, uow.Now, ct);
@@ -85,7 +80,7 @@ public sealed class InterviewService(IDbContextFactory<AppDbContext> dbFactory, 
             await uow.SaveAsync();
             var local = MessageViews.FormatLocal(wallClock);
             var body = $"Proposed an interview outside TalentCloud on {local} ({zoneId}): {link}";
-            var message = await MessageWriter.AddAsync(uow, actor, conversation, side, facts, body, proposal.Id, "interview.proposed",
+            var message = await MessageWriter.AddAsync(uow, actor, conversation, ConversationSide.Organization, facts, body, proposal.Id, "interview.proposed",
                 $"{local} {zoneId}", ct);
             return Result<MessageView>.Success(message);
         }, ct);
@@ -101,16 +96,11 @@ public sealed class InterviewService(IDbContextFactory<AppDbContext> dbFactory, 
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
         {
             var db = uow.Db;
-            var access = await ConversationAccess.FindAsync(db, actor, conversationId, ct);
-            if (access is null)
+            var (conversation, refusal) = await ConversationAccess.OnSideAsync(db, actor, conversationId,
+                ConversationSide.Profile, MessagingErrors.OnlyProfileResponds, ct);
+            if (conversation is null)
             {
-                return Result<MessageView>.Failure(MessagingErrors.NotFound);
-            }
-
-            var (conversation, side) = access.Value;
-            if (side != ConversationSide.Profile)
-            {
-                return Result<MessageView>.Failure(MessagingErrors.OnlyProfileResponds);
+                return Result<MessageView>.Failure(refusal!);
             }
 
             await uow.LockAsync<InterviewProposal>(interviewId);
@@ -129,7 +119,7 @@ public sealed class InterviewService(IDbContextFactory<AppDbContext> dbFactory, 
             var facts = await ContactDetailsPolicy.LoadFactsAsync(db, conversation.OrganizationId, conversation.ProfileId, uow.Now, ct);
             var when = $"{MessageViews.FormatLocal(proposal.LocalStart().DateTime)} ({proposal.TimeZoneId})";
             var body = accept ? $"Accepted the interview on {when}." : $"Declined the interview on {when}.";
-            var message = await MessageWriter.AddAsync(uow, actor, conversation, side, facts, body, proposal.Id,
+            var message = await MessageWriter.AddAsync(uow, actor, conversation, ConversationSide.Profile, facts, body, proposal.Id,
                 accept ? "interview.accepted" : "interview.declined", when, ct);
             return Result<MessageView>.Success(message);
         }, ct);

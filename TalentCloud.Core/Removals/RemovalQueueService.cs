@@ -146,14 +146,9 @@ public sealed class RemovalQueueService(IDbContextFactory<AppDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(actor);
         var text = UserText.Block(note);
-        if (!actor.IsPlatformAdmin)
+        if (DecisionRefusal(actor, text, reasonRequired: false) is { } refusal)
         {
-            return Task.FromResult(Result.Failure(RemovalErrors.RequestNotFound));
-        }
-
-        if (text.Length > RemovalRequest.DecisionReasonMaxLength)
-        {
-            return Task.FromResult(Result.Failure(RemovalErrors.DecisionReasonTooLong));
+            return Task.FromResult(Result.Failure(refusal));
         }
 
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
@@ -183,24 +178,21 @@ public sealed class RemovalQueueService(IDbContextFactory<AppDbContext> dbFactor
         }, ct);
     }
 
+    /// <summary>Why an admin's decision with this note or reason cannot be taken (non-admins are told there is no such request).</summary>
+    private static string? DecisionRefusal(Actor actor, string text, bool reasonRequired) =>
+        !actor.IsPlatformAdmin ? RemovalErrors.RequestNotFound
+        : reasonRequired && text.Length == 0 ? RemovalErrors.DecisionReasonRequired
+        : text.Length > RemovalRequest.DecisionReasonMaxLength ? RemovalErrors.DecisionReasonTooLong
+        : null;
+
     /// <summary>The admin keeps the membership and tells the member why.</summary>
     public Task<Result> RejectAsync(Actor actor, int requestId, string? reason, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var text = UserText.Block(reason);
-        if (!actor.IsPlatformAdmin)
+        if (DecisionRefusal(actor, text, reasonRequired: true) is { } refusal)
         {
-            return Task.FromResult(Result.Failure(RemovalErrors.RequestNotFound));
-        }
-
-        if (text.Length == 0)
-        {
-            return Task.FromResult(Result.Failure(RemovalErrors.DecisionReasonRequired));
-        }
-
-        if (text.Length > RemovalRequest.DecisionReasonMaxLength)
-        {
-            return Task.FromResult(Result.Failure(RemovalErrors.DecisionReasonTooLong));
+            return Task.FromResult(Result.Failure(refusal));
         }
 
         return UnitOfWork.RunAsync(dbFactory, clock, async uow =>
